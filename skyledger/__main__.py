@@ -1,0 +1,3 @@
+from skyledger.cli import main
+
+main()
