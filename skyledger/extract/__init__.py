@@ -1,17 +1,46 @@
-"""Claim extraction: report text -> attributed, source-linked claims (pure, deterministic)."""
+"""Claim extraction: report text -> attributed, source-linked claims (pure, deterministic).
+
+``extract`` never raises on text: empty, binary-looking or pathological input
+gives no claims, and the work per document is bounded (see ``engine``).
+"""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
+from skyledger.extract.engine import EXTRACTOR_NAME, extract_text, guess_language
 from skyledger.models import Claim, Document
+
+__all__ = ["EXTRACTOR_NAME", "extract", "extract_document", "guess_language"]
 
 
 def extract(text: str, published: str | date | datetime | None = None, lang: str | None = None) -> list[Claim]:
-    """Every quantitative aerial-warfare claim in ``text`` (placeholder until the engine lands)."""
-    return []
+    """Every quantitative aerial-warfare claim in ``text``.
+
+    ``published`` (ISO date/datetime) anchors relative dates ("overnight",
+    "on Monday"); without it, dates that need a year stay unresolved.
+    ``lang`` ("en", "ru", "uk") is detected per item when None.
+    """
+    return extract_text(text, published, lang)
 
 
 def extract_document(doc: Document) -> list[Claim]:
-    """Claims of a stored document, item by item (context never crosses items)."""
-    return extract(doc.text, doc.published, doc.lang)
+    """Claims of an ingested document; items given by the reader are processed separately."""
+    if not doc.items:
+        return extract_text(doc.text, doc.published, doc.lang)
+    claims: list[Claim] = []
+    for item in doc.items:
+        for c in extract_text(doc.text[item.start:item.end], item.published or doc.published, doc.lang):
+            claims.append(
+                c.__class__.from_dict(
+                    {
+                        **c.to_dict(),
+                        "start": c.start + item.start,
+                        "end": c.end + item.start,
+                        "sentence_start": c.sentence_start + item.start,
+                        "sentence_end": c.sentence_end + item.start,
+                        "item": item.index,
+                    }
+                )
+            )
+    return claims

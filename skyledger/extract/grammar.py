@@ -1,0 +1,72 @@
+"""What a language module supplies to the extraction engine.
+
+The engine (``engine.py``) is language-agnostic: it segments, tracks context,
+resolves places and dates, merges repeats and links totals to their parts.
+A language plugs in as data (lexicons) plus one ``Grammar`` object that
+finds, inside one sentence, the figures and the attribution.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from skyledger.extract.weapons import WeaponMention
+
+
+@dataclass(slots=True)
+class RawFigure:
+    """A figure as read from one sentence, before context is applied."""
+
+    start: int                 # span of the words the figure was read from
+    end: int
+    count: int
+    qualifier: str
+    weapon: str
+    model: str | None
+    action: str | None         # None: the engine inherits it (elliptical parts) or drops the figure
+    attacker: str | None = None
+    singular_event: bool = False   # "a second drone", "another missile": never merged with another 1
+    elliptical: bool = False       # "..., two over Voronezh": weapon and action from the previous figure
+    anaphoric: bool = False        # "the two missiles": refers back to a figure already given
+    all_of: bool = False           # "all 14 drones were shot down": launched == intercepted
+    including: bool = False        # "including 2 flying towards Moscow": a sub-part, not a sibling
+    each_of: bool = False          # "one drone over each of Bryansk and Oryol"
+    launch_total: bool = False     # the Y of "X of Y": the launched total
+    scope_start: int = 0           # where places for this figure may be read
+    scope_end: int = 0
+    chain_id: int = -1             # figures coordinated by "and"/"including" share trailing places
+    type_reference: bool = False   # not an event figure ("a new missile", "used a missile")
+    launch_places: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who asserts the figures of a sentence."""
+
+    name: str | None           # canonical where known, else as written
+    side: str | None
+    start: int
+    end: int
+    kind: str = "explicit"     # explicit | pronoun | retro (names the claimant of the previous sentence)
+    head: str | None = None    # for pronouns and "the ministry": what to look back for
+    home_place: str | None = None   # a regional official's region ("his region" / default place)
+
+
+@dataclass(slots=True)
+class SentenceReading:
+    figures: list[RawFigure] = field(default_factory=list)
+    attribution: Attribution | None = None
+    background: bool = False       # the sentence only gives background (no event figures)
+
+
+class Grammar(Protocol):
+    lang: str
+
+    def read(self, text: str, start: int, end: int, weapons: list[WeaponMention]) -> SentenceReading:
+        """Figures and attribution of the sentence ``text[start:end]``."""
+        ...
+
+    def place_anaphora(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+        """Spans like "the city", "the Russian capital", "his region" with a hint of what they refer to."""
+        ...
