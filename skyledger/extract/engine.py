@@ -157,6 +157,8 @@ class _Draft:
     time_end: str | None = None
     attacker: str | None = None
     across_n: int | None = None
+    home_default: bool = False
+    antecedent: "_Draft | None" = None
 
 
 def extract_text(text: str, published=None, lang: str | None = None) -> list[Claim]:
@@ -184,6 +186,7 @@ def _read_item(text: str, item: segment.Span, item_index: int, lang: str, gramma
     taxonomy = load_taxonomy()
     ctx = _Context()
     drafts: list[_Draft] = []
+    elaborations: list[_Draft] = []
     prev_sentence_drafts: list[_Draft] = []
     for sent in segment.split_sentences(text, item.start, item.end):
         if sent.end - sent.start > MAX_SENTENCE_CHARS or segment.is_chrome_line(text, sent.start, sent.end):
@@ -205,6 +208,9 @@ def _read_item(text: str, item: segment.Span, item_index: int, lang: str, gramma
             elif attr is not None and attr.kind == "explicit" and attr.name:
                 ctx.claimant = attr
                 ctx.history.append(attr)
+            elif attr is None:
+                # attribution carries to the next sentence only, not across unrelated prose
+                ctx.claimant = None
             prev_sentence_drafts = []
             continue
         reading = grammar.read(text, sent.start, sent.end, weapons)
@@ -218,8 +224,16 @@ def _read_item(text: str, item: segment.Span, item_index: int, lang: str, gramma
             ctx.history.append(attribution)
         claimant = ctx.claimant
         sentence_drafts: list[_Draft] = []
-        antecedent: RawFigure | None = drafts[-1].fig if drafts and drafts[-1].sentence.end >= sent.start - 400 else None
+        previous_draft = drafts[-1] if drafts and drafts[-1].sentence.end >= sent.start - 400 else None
+        antecedent: RawFigure | None = previous_draft.fig if previous_draft else None
         for fig in reading.figures:
+            ante_draft = next((d for d in reversed(sentence_drafts) if d.fig.end <= fig.start), previous_draft)
+            if fig.partitive and not fig.model:
+                same = [d.fig.model for d in drafts + sentence_drafts if d.fig.weapon == fig.weapon and d.fig.model]
+                if same:
+                    fig.model = same[-1]
+            if fig.action is None and fig.including and ante_draft is not None:
+                fig.action = ante_draft.fig.action
             if fig.elliptical:
                 ante = _antecedent(fig, sentence_drafts, antecedent)
                 if ante is None:
@@ -232,17 +246,48 @@ def _read_item(text: str, item: segment.Span, item_index: int, lang: str, gramma
                     fig.attacker = ante.attacker
             if fig.action in (None, "negated") or fig.type_reference or not fig.weapon:
                 continue
-            d = _Draft(fig=fig, claimant=claimant, sentence=sent, item=item_index, lang=lang)
+            d = _Draft(fig=fig, claimant=claimant, sentence=sent, item=item_index, lang=lang, antecedent=ante_draft)
             sentence_drafts.append(d)
             antecedent = fig
         _resolve_places(text, sentence_drafts, reading, grammar, ctx, lang)
+        if reading.elaborations:
+            notes = [_Draft(fig=e, claimant=claimant, sentence=sent, item=item_index, lang=lang) for e in reading.elaborations]
+            _resolve_places(text, notes, reading, grammar, _Context(claimant=None, last_city=ctx.last_city), lang)
+            elaborations.extend(notes)
         _resolve_dates(text, sentence_drafts, sent, lang, ctx, pub)
         _resolve_sides(sentence_drafts, ctx)
         _all_of_launches(sentence_drafts)
         drafts.extend(sentence_drafts)
         prev_sentence_drafts = sentence_drafts
+    _apply_elaborations(drafts, elaborations)
     _totals_take_parts_places(text, drafts)
     return drafts
+
+
+def _apply_elaborations(drafts: list[_Draft], notes: list[_Draft]) -> None:
+    """"The Shahed drones were downed over X and Y": the model and places of a figure given nearby."""
+    for note in notes:
+        near = [d for d in drafts if d.fig.weapon == note.fig.weapon and abs(d.sentence.start - note.sentence.start) <= 600]
+        if note.fig.model:
+            for d in near:
+                if d.fig.model is None:
+                    d.fig.model = note.fig.model
+        if note.locations and note.fig.action:
+            before = [d for d in near if d.fig.action == note.fig.action and d.sentence.start < note.sentence.start]
+            after = [d for d in near if d.fig.action == note.fig.action and d.sentence.start > note.sentence.start]
+            target = before[-1] if before else (after[0] if after else None)
+            if target is not None and (not target.locations or target.home_default or _coarser(target.locations, note.locations)):
+                target.locations = list(note.locations)
+                target.home_default = False
+
+
+def _coarser(current: list, finer: list) -> bool:
+    """True when every current place is a country or sea the finer list refines."""
+    gaz = _gazetteer()
+    if gaz is None:
+        return False
+    kinds = [getattr(gaz.by_name(n), "kind", None) for n, _ in current]
+    return all(k in ("country",) for k in kinds)
 
 
 _Draft_t = _Draft
@@ -294,6 +339,10 @@ def _resolve_places(text, drafts: list[_Draft], reading, grammar, ctx: _Context,
     attr = reading.attribution
     if attr is not None:
         mentions = [m for m in mentions if not (attr.start <= m.start < attr.end)]
+    if hasattr(grammar, "excluded_place"):
+        mentions = [m for m in mentions if not grammar.excluded_place(text, m.start, m.end)]
+    # "Krylatskoye, a district within Moscow Oblast": the description's container is not another place
+    mentions = [m for m in mentions if not _APPOSITIVE_CONTAINER.search(text, max(sent.start, m.start - 60), m.start)]
     anaphora = grammar.place_anaphora(text, sent.start, sent.end) if hasattr(grammar, "place_anaphora") else []
     gaz = _gazetteer()
     home = ctx.claimant.home_place if ctx.claimant is not None else None
@@ -347,6 +396,10 @@ def _resolve_places(text, drafts: list[_Draft], reading, grammar, ctx: _Context,
             if prev:
                 d.locations = list(prev[-1].locations)
                 continue
+        if (f.more or (f.elliptical and re.search(r"(?i)of (?:which|those|them|these)[,\s]*$", text[max(sent.start, f.start - 20):f.start]))) and d.antecedent is not None:
+            d.locations = list(d.antecedent.locations)
+            if d.locations:
+                continue
         # fronted place: "In the Belgorod region alone, 34 drones were shot down"
         prev_end = drafts[i - 1].fig.end if i > 0 else sent.start
         pre = []
@@ -364,6 +417,7 @@ def _resolve_places(text, drafts: list[_Draft], reading, grammar, ctx: _Context,
         if home and not f.elliptical:
             place = gaz.by_name(home) if gaz is not None else None
             d.locations = [(home, place.place_id if place else None)]
+            d.home_default = True
     # in a regional breakdown, a bare regional capital means its region ("two in Voronezh")
     if gaz is not None:
         region_context = any(gaz.by_name(n) is not None and gaz.by_name(n).kind == "admin1" for d in drafts for n, _ in d.locations)
@@ -387,6 +441,12 @@ def _resolve_places(text, drafts: list[_Draft], reading, grammar, ctx: _Context,
                 ctx.last_city = name
 
 
+_APPOSITIVE_CONTAINER = re.compile(
+    r"(?i),\s+an?\s+(?:[\w-]+\s+){0,2}(?:district|city|town|village|suburb|region|area|settlement|neighbou?rhood)\s+"
+    r"(?:in|within|of|near|outside)\s+(?:the\s+)?$"
+)
+
+
 def _promote_capital(gaz, name: str, pid):
     place = gaz.by_name(name)
     if place is None or place.kind != "city":
@@ -408,7 +468,7 @@ def _resolve_dates(text, drafts: list[_Draft], sent, lang, ctx: _Context, pub) -
             r = _resolve_time(m, pub)
         except Exception:  # a date rule must never sink a document
             continue
-        if r is not None and (r.date or r.start or r.end):
+        if r is not None and (r.date or r.start or r.end or r.precision in _PERIODS):
             resolved.append((m, r))
     if resolved:
         # sentence-level date carries to the next sentences of the item
@@ -424,6 +484,9 @@ def _resolve_dates(text, drafts: list[_Draft], sent, lang, ctx: _Context, pub) -
             d.date_explicit = True
         else:
             d.date = _default_date(pub)
+
+
+_PERIODS = {"week", "month", "season", "year", "war"}
 
 
 def _distance(mention, fig: RawFigure) -> int:
@@ -442,11 +505,14 @@ def _resolve_sides(drafts: list[_Draft], ctx: _Context) -> None:
     for d in drafts:
         f = d.fig
         side = d.claimant.side if d.claimant is not None else None
+        if f.attacker_unknown:
+            d.attacker = None
+            continue
         attacker = f.attacker or _opposite(side) or ctx.attacker
         d.attacker = attacker
     known = [d.attacker for d in drafts if d.attacker]
     for d in drafts:
-        if d.attacker is None and known:
+        if d.attacker is None and known and not d.fig.attacker_unknown:
             d.attacker = known[0]
     if known:
         ctx.attacker = known[-1]
@@ -467,7 +533,7 @@ def _all_of_launches(drafts: list[_Draft]) -> None:
 def _totals_take_parts_places(text: str, drafts: list[_Draft]) -> None:
     """A total without places of its own carries the union of its parts' places when they add up."""
     for i, total in enumerate(drafts):
-        if total.locations or total.fig.elliptical and not total.fig.all_of:
+        if (total.locations and not total.home_default) or (total.fig.elliptical and not total.fig.all_of):
             continue
         parts: list[_Draft] = []
         running = 0
@@ -536,7 +602,9 @@ def _info(c: Claim, d: _Draft) -> int:
 
 
 def _compatible(a: Claim, b: Claim) -> bool:
-    if (a.action, a.weapon, a.count, a.count_qualifier) != (b.action, b.weapon, b.count, b.count_qualifier):
+    if (a.action, a.weapon, a.count) != (b.action, b.weapon, b.count):
+        return False
+    if a.count_qualifier != b.count_qualifier and "exact" not in (a.count_qualifier, b.count_qualifier):
         return False
     if a.claimant_side and b.claimant_side and a.claimant_side != b.claimant_side:
         return False
@@ -559,6 +627,16 @@ def _merge_repeats(claims: list[Claim], drafts: list[_Draft]) -> list[Claim]:
         if d.fig.singular_event:
             kept.append((c, d))
             continue
+        if d.fig.anaphoric:
+            target = next((k for k in range(len(kept) - 1, -1, -1)
+                           if (kept[k][0].action, kept[k][0].weapon, kept[k][0].count) == (c.action, c.weapon, c.count)), None)
+            if target is not None:
+                kc, kd = kept[target]
+                better_claimant = kd.claimant is None or _vague(kd.claimant)
+                kept[target] = (replace(kc, weapon_model=kc.weapon_model or c.weapon_model,
+                                        claimant=c.claimant if better_claimant and c.claimant else kc.claimant,
+                                        claimant_side=kc.claimant_side or c.claimant_side), kd)
+                continue
         for k, (kc, kd) in enumerate(kept):
             if kd.fig.singular_event or not _compatible(c, kc):
                 continue
@@ -572,7 +650,9 @@ def _merge_repeats(claims: list[Claim], drafts: list[_Draft]) -> list[Claim]:
             claimant = best_c.claimant
             side = best_c.claimant_side or kc.claimant_side or c.claimant_side
             attacker = best_c.attacker_side or kc.attacker_side or c.attacker_side
-            kept[k] = (replace(best_c, weapon_model=model, claimant=claimant, claimant_side=side, attacker_side=attacker), best_d)
+            qualifier = kc.count_qualifier if kc.count_qualifier != "exact" else c.count_qualifier
+            kept[k] = (replace(best_c, weapon_model=model, claimant=claimant, claimant_side=side, attacker_side=attacker,
+                               count_qualifier=qualifier), best_d)
             break
         else:
             kept.append((c, d))

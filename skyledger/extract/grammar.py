@@ -38,6 +38,10 @@ class RawFigure:
     chain_id: int = -1             # figures coordinated by "and"/"including" share trailing places
     type_reference: bool = False   # not an event figure ("a new missile", "used a missile")
     launch_places: tuple[str, ...] = ()
+    cue_start: int = -1            # where the governing verb starts (-1: passive or none)
+    attacker_unknown: bool = False # "a hostile drone": the report does not say whose
+    more: bool = False             # "two more UAVs": same place as the figure before
+    partitive: bool = False        # "one of the missiles": a part of a figure already given
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +61,9 @@ class Attribution:
 class SentenceReading:
     figures: list[RawFigure] = field(default_factory=list)
     attribution: Attribution | None = None
+    # "the drones were destroyed over X", "the Shahed drones": uncounted mentions that add a
+    # model or places to a figure already given (count is 0)
+    elaborations: list[RawFigure] = field(default_factory=list)
     background: bool = False       # the sentence only gives background (no event figures)
 
 

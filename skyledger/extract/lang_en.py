@@ -47,7 +47,7 @@ _QUAL_RE = re.compile(r"(?i)(?:^|\s)(" + "|".join(q for _, q in _QUALIFIERS) + r
 
 # A count directly before a weapon noun phrase (the NP start is the end of the window).
 _COUNT = re.compile(
-    rf"(?i)(?<![\w-])(?P<num>\d{{1,3}}(?:[,\u00a0\u202f ]\d{{3}})+|\d{{1,6}}|{_WORDNUM}|a dozen|an?|another|both|a second|a third|one more|two more|three more|each)(?![\w-])"
+    rf"(?i)(?<![\w-])(?P<num>\d{{1,3}}(?:[,\u00a0\u202f ]\d{{3}})+|\d{{1,6}}|a second|a third|one more|two more|three more|a dozen|{_WORDNUM}|another|both|each|an?)(?![\w-])"
 )
 
 # Words that may stand between a count and the weapon noun.
@@ -73,14 +73,21 @@ _ACTIONS: list[tuple[str, str]] = [
                     r"the destruction of|destruction of|the interception of|interception of|the downing of|shootdown of|shoot-down of"),
     ("launched", r"launched|launching|launches|launch|fired|firing|fires|fire|sent|sending|used|using|uses|attacked|attacking|"
                  r"unleashed|deployed|lobbed|recorded|detected|tracked|the launch of|launch of|targeted|was attacked by|were attacked by"),
-    ("impacted", r"struck|striking|strikes|hit|hitting|hits|pounded|slammed|was hit by|were hit by|was struck by|were struck by"),
+    ("impacted", r"struck|striking|strikes|hit|hitting|hits|pounded|slammed|was hit by|were hit by|was struck by|were struck by|"
+                 r"failed to stop|could not stop|did not stop|failed to intercept|could not intercept"),
     ("lost", r"locationally lost|location-lost|lost"),
 ]
-_ACTION_OF = {}
-for _act, _pat in _ACTIONS:
-    for _w in _pat.split("|"):
-        _ACTION_OF[_w] = _act
-_ACTION_RE = re.compile(r"(?i)(?<![\w-])(" + "|".join(sorted(_ACTION_OF, key=len, reverse=True)) + r")(?![\w-])")
+_ACTION_PATTERNS = [(act, re.compile(r"(?i)(?:" + pat + r")")) for act, pat in _ACTIONS]
+_ACTION_RE = re.compile(r"(?i)(?<![\w-])(" + "|".join(
+    sorted((w for _, pat in _ACTIONS for w in pat.split("|")), key=len, reverse=True)) + r")(?![\w-])")
+
+
+def _action_of(word: str) -> str | None:
+    word = re.sub(r"\s+", " ", word.lower())
+    for act, pattern in _ACTION_PATTERNS:
+        if pattern.fullmatch(word):
+            return act
+    return None
 _USE_VERBS = {"used", "using", "uses", "deployed"}
 
 # After the noun phrase: an auxiliary and a participle (passive), or the figure as a subject.
@@ -90,7 +97,14 @@ _PASSIVE_AFTER = re.compile(
     r"(?P<verb>shot down|downed|destroyed|intercepted|neutrali[sz]ed|repelled|suppressed|eliminated|brought down|jammed|"
     r"launched|fired|sent|used|recorded|detected|tracked|struck|hit|lost|locationally lost|"
     r"fell to (?:air |the )?(?:defen[cs]es|air defen[cs]e)|failed to reach|did not reach|didn't reach|never reached|went missing|disappeared|"
-    r"failed to stop|slammed into|crashed into|fell on|fell in)(?![\w-])"
+    r"failed to stop|slammed into|crashed into|fell on|fell in|fell after being intercepted|fell after being shot down|"
+    r"crashed after being intercepted|fell after being downed)(?![\w-])"
+)
+# "a drone flying towards Moscow has been shot down": a short participial modifier before the auxiliary
+_PASSIVE_GAP = re.compile(
+    r"(?i)^\s+(?:flying|heading|approaching|moving|aimed|headed|launched|fired|sent)\s+(?:[\w’'-]+\s+){0,5}?"
+    r"(?P<aux>has been|have been|had been|was|were)\s+(?P<neg>not |never )?(?:also |all |successfully |reportedly |later |then )*"
+    r"(?P<verb>shot down|downed|destroyed|intercepted|neutrali[sz]ed|repelled|suppressed|eliminated|brought down|jammed|struck|hit|lost)(?![\w-])"
 )
 _PARTICIPLE_ACTION = {
     "shot down": "intercepted", "downed": "intercepted", "destroyed": "intercepted", "intercepted": "intercepted",
@@ -101,10 +115,14 @@ _PARTICIPLE_ACTION = {
     "locationally lost": "lost", "failed to reach": "lost", "did not reach": "lost", "didn't reach": "lost",
     "never reached": "lost", "went missing": "lost", "disappeared": "lost", "failed to stop": "impacted",
     "slammed into": "impacted", "crashed into": "impacted", "fell on": "impacted", "fell in": "impacted",
+    "fell after being intercepted": "intercepted", "fell after being shot down": "intercepted",
+    "crashed after being intercepted": "intercepted", "fell after being downed": "intercepted",
 }
 # Active verbs whose subject is the figure ("a drone struck a building"): no auxiliary needed.
 _SUBJECT_VERBS = {"struck", "hit", "failed to reach", "did not reach", "didn't reach", "never reached", "went missing",
-                  "disappeared", "slammed into", "crashed into", "fell on", "fell in", "failed to stop"}
+                  "disappeared", "slammed into", "crashed into", "fell on", "fell in", "failed to stop",
+                  "fell after being intercepted", "fell after being shot down", "crashed after being intercepted",
+                  "fell after being downed"}
 
 # Clause openers: the action verb of one clause does not govern a figure in the next.
 _CLAUSE_BREAK = re.compile(
@@ -115,10 +133,11 @@ _BACKGROUND_OPENERS = re.compile(r"(?i)(?<![\w])(?:after|since|before|following|
 
 _REPORT_VERBS = (r"said|says|say|reported|reports|report|announced|announces|stated|states|added|adds|wrote|writes|"
                  r"claimed|claims|confirmed|confirms|specified|noted|notes|posted|told|informed|declared|explained|"
-                 r"clarified|tweeted|indicated|updated|publishes|published|shared|revealed")
+                 r"clarified|tweeted|indicated|updated|publishes|published|shared|revealed|reporting|saying|stating|announcing|claiming|confirming")
 _REPORT_RE = re.compile(rf"(?i)(?<![\w-])(?:has |have |had |also |later |earlier |further )?(?P<v>{_REPORT_VERBS})(?![\w-])")
 _ACCORDING = re.compile(r"(?i)(?<![\w])(?:according to|citing|quoting|quoted|per)\s+(?P<np>[^,;.\"“”()]{2,120})")
-_RETRO = re.compile(r"(?i)^\s*(?:this|that|it|the (?:incident|attack|interception|strike|report|information))\s+(?:was|has been|had been)\s+(?:reported|announced|confirmed|stated)\s+by\s+(?P<np>[^,;.]{2,120})")
+_RETRO = re.compile(r"(?i)(?:^|\bthat\s)\s*(?:this|that|it|the (?:incident|attack|interception|strike|report|information))\s+(?:was|has been|had been)\s+(?:reported|announced|confirmed|stated)\s+by\s+(?P<np>[^;.]{2,120})")
+_SAID_THIS = re.compile(r"(?i)^\s*(?P<np>[^,;.\"“”]{3,100}?)\s+(?:said|reported|announced|confirmed|wrote) (?:this|that)\b(?!\s+\w+\s+(?:were|was|had|have))")
 _CONFIRMS_EVENT = re.compile(r"(?i)(?P<np>[^,;.\"“”]{2,100}?)\s+(?:confirmed|reported|announced)\s+(?:the|this|that)\s+(?:incident|attack|interception|strike|report|news|information|downing)")
 
 _HEADS = re.compile(
@@ -127,16 +146,16 @@ _HEADS = re.compile(
     r"department|chief|leader|representatives?|government|defen[cs]es?|channels?|monitoring|general|adviser|advisor|"
     r"kremlin|ukraine|russia|moscow|kyiv|kiev|poland|belarus|romania|moldova)(?![\w])"
 )
-_PRONOUN = re.compile(r"(?i)^(?:it|he|she|they|the (?:ministry|air force|military|governor|mayor|department|agency|command|statement|army|official|spokesman|spokesperson|general staff))$")
+_PRONOUN = re.compile(r"(?i)^(?:it|he|she|they|the (?:regional |local |acting |city |defen[cs]e |military )?(?:ministry|air force|military|governor|mayor|department|agency|command|statement|army|official|spokesman|spokesperson|general staff))$")
 _NAME = re.compile(r"(?:[A-Z][a-z’'\-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z’'\-]+|[A-Z]\.)){1,3}")
 
 _UA_ADJ = re.compile(r"(?i)(?<![\w])(?:ukrainian|ukraine['’]s|ukraine-launched|kyiv['’]s|kiev['’]s|of the kiev regime|of the kyiv regime|ukrainian-made)(?![\w])")
 _RU_ADJ = re.compile(r"(?i)(?<![\w])(?:russian|russia['’]s|russia-launched|russian-launched|moscow['’]s|of the russian federation|russian-made)(?![\w])")
 _RU_AGENT = re.compile(r"(?i)(?<![\w])(?:russia|russian forces|russian troops|russian army|the russians|moscow|the kremlin|the occupiers|russian military|the enemy|russian federation|putin|the russian president|occupation forces)(?![\w])")
-_UA_AGENT = re.compile(r"(?i)(?<![\w])(?:ukraine|ukrainian forces|ukrainian troops|the ukrainians|kyiv|kiev|the kiev regime|the kyiv regime|ukrainian military|ukrainian armed forces|zelensky\w*)(?![\w])")
+_UA_AGENT = re.compile(r"(?i)(?<![\w])(?:ukraine|ukrainian forces|ukrainian troops|the ukrainians|kyiv|kiev|the kiev regime|the kyiv regime|ukrainian military|ukrainian armed forces)(?![\w])")
 
 _ELLIPTICAL = re.compile(
-    rf"(?i)(?<![\w.,-])(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d{{1,6}}|{_WORDNUM}|one more)(?P<more>\s+more)?\s*(?=(?:[–—-]\s*)?(?:over|in|above|near|across|on|at|into|from|within|toward|towards|each)\b|[–—-]\s|were\b|was\b|had been\b|have been\b|fell\b|failed\b|struck\b|hit\b)"
+    rf"(?i)(?<![\w.,-])(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d{{1,6}}|{_WORDNUM}|one more)(?P<more>\s+more|\s+others?)?\s*(?=(?:[–—-]\s*)?(?:over|in|above|near|across|on|at|into|from|within|toward|towards|each)\b|[–—-]\s|were\b|was\b|had been\b|have been\b|fell\b|failed\b|struck\b|hit\b)"
 )
 _OF_WHICH = re.compile(rf"(?i)(?:of (?:which|those|them|these),?|of the (?:total|total of)?|out of)\s*")
 _ALL_OF = re.compile(r"(?i)\ball (?:of )?(?:which|them|these|those)\b")
@@ -155,19 +174,54 @@ class EnglishGrammar:
     # ---- figures -------------------------------------------------------
     def read(self, text: str, start: int, end: int, weapons: list[WeaponMention]) -> SentenceReading:
         reading = SentenceReading()
-        reading.attribution = self.attribution(text, start, end)
         groups = _group_noun_phrases(text, weapons)
         figures: list[RawFigure] = []
+        elaborations: list[RawFigure] = []
         used_numbers: set[int] = set()
         for g_start, g_end, weapon, model in groups:
-            figures.extend(self._counted_np(text, start, end, g_start, g_end, weapon, model, used_numbers))
+            if _COMPOUND_NEXT.match(text, g_end):
+                continue  # "missile attack", "drone strike": the weapon word modifies another noun
+            found = self._counted_np(text, start, end, g_start, g_end, weapon, model, used_numbers)
+            if found:
+                if model is None:
+                    apposed = _APPOSED_MODEL.match(text, g_end)
+                    if apposed:
+                        found[-1].model = next((w.model for w in weapons if w.start >= apposed.start(1) and w.model), None)
+                figures.extend(found)
+            elif _DEFINITE.search(text[max(start, g_start - 40):g_start]) or model:
+                elaborations.append(RawFigure(start=g_start, end=g_end, count=0, qualifier="exact", weapon=weapon,
+                                              model=model, action=None))
         figures.extend(self._elliptical(text, start, end, figures, used_numbers))
         figures.sort(key=lambda f: f.start)
-        self._assign_actions(text, start, end, figures, reading.attribution)
+        attributions = self.attributions(text, start, end)
+        reading.attribution = _choose_attribution(attributions, figures)
+        self._assign_actions(text, start, end, figures + elaborations, reading.attribution)
+        _share_chain_actions(text, figures)
         self._assign_attackers(text, start, end, figures)
         self._scopes(text, start, end, figures, reading.attribution)
+        self._scopes(text, start, end, elaborations, reading.attribution)
+        if reading.attribution is None and figures:
+            reading.attribution = self._actor(text, start, figures[0])
         reading.figures = figures
+        reading.elaborations = [e for e in elaborations if e.action not in (None, "negated")
+                                and not any(f.start <= e.start < f.end for f in figures)]
         return reading
+
+    def _actor(self, text: str, s_start: int, fig: RawFigure) -> Attribution | None:
+        """No reporting verb: a named body that did the intercepting ("Ukraine's air defense shot down ...")."""
+        if fig.cue_start < 0:
+            return None
+        subject, offset = _subject_before(text[s_start:fig.cue_start], fig.cue_start - s_start)
+        if not subject:
+            return None
+        known = self.claimants.body(subject)
+        if known is None or known.side is None:
+            return None
+        return Attribution(known.name or _clean_name(subject), known.side, s_start + offset, s_start + offset + len(subject), kind="actor")
+
+    def excluded_place(self, text: str, start: int, end: int) -> bool:
+        """A place named as the agent ("Moscow launched", "fired by Ukraine") is not where the figure happened."""
+        return bool(_AGENT_AFTER.match(text, end) or _AGENT_BEFORE.search(text[max(0, start - 12):start]))
 
     def _counted_np(self, text, s_start, s_end, g_start, g_end, weapon, model, used) -> list[RawFigure]:
         window_start = max(s_start, g_start - 90)
@@ -201,11 +255,17 @@ class EnglishGrammar:
         if qm:
             fig_start = max(s_start, num_start - (len(before) - qm.start(1)))
         fig = RawFigure(start=fig_start, end=g_end, count=value, qualifier=qualifier, weapon=weapon, model=model, action=None)
+        np_gap = text[num_start + len(num_text):g_start].lower()
+        fig.more = bool(re.match(r"\s*more\b", np_gap)) or "more" in lowered
+        fig.partitive = bool(re.search(r"\bof (?:the|those|these|them)\b", np_gap))
+        if re.search(r"(?i)\b(?:out of|of)\s+(?:the\s+|a\s+)?(?:total\s+(?:of\s+)?)?$", text[max(s_start, fig_start - 25):fig_start]) \
+                and re.search(r"(?i)\d|\b(?:drones?|missiles?|UAVs?)\b", text[max(s_start, fig_start - 60):fig_start]):
+            fig.launch_total = True
         fig.singular_event = lowered in {"another", "a second", "a third", "one more"} or "more" in lowered
         if lowered in {"a", "an"}:
             # "a new missile", "an experimental missile": a type, not a counted event
             gap = text[num_start + len(num_text):g_start].lower()
-            fig.type_reference = bool(re.search(r"\b(?:new|newly|experimental|novel|latest|such)\b", gap))
+            fig.type_reference = bool(re.search(r"\b(?:such|experimental|novel|latest)\b", gap))
         pre = text[max(s_start, fig_start - 30):fig_start]
         if re.search(r"(?i)\ball\s*$", pre) or lowered == "both":
             fig.all_of = True
@@ -276,7 +336,7 @@ class EnglishGrammar:
     def _assign_actions(self, text, s_start, s_end, figures, attribution) -> None:
         for i, f in enumerate(figures):
             after = text[f.end:min(s_end, f.end + 90)]
-            pm = _PASSIVE_AFTER.match(after)
+            pm = _PASSIVE_AFTER.match(after) or _PASSIVE_GAP.match(after)
             if pm:
                 verb = pm.group("verb").lower()
                 if pm.group("neg"):
@@ -298,8 +358,9 @@ class EnglishGrammar:
                 left = None
             if left is not None:
                 word = left.group(1).lower()
-                f.action = _ACTION_OF.get(word) or _ACTION_OF.get(re.sub(r"\s+", " ", word))
-                if word in _USE_VERBS and f.count == 1 and not f.elliptical and f.qualifier == "exact" and text[f.start:f.start + 3].lower() in {"a ", "an "}:
+                f.action = _action_of(word)
+                f.cue_start = left.start()
+                if word in _USE_VERBS and f.count == 1 and not f.elliptical and f.qualifier == "exact" and re.match(r"(?i)an? ", text[f.start:f.start + 3]):
                     f.type_reference = True
                 if f.launch_total:
                     f.action = "launched"
@@ -313,6 +374,9 @@ class EnglishGrammar:
     def _assign_attackers(self, text, s_start, s_end, figures) -> None:
         for f in figures:
             np_text = text[f.start:f.end]
+            if re.search(r"(?i)\b(?:hostile|unidentified|unknown|unidentified)\b", np_text):
+                f.attacker_unknown = True
+                continue
             if _UA_ADJ.search(np_text):
                 f.attacker = "UA"
             elif _RU_ADJ.search(np_text):
@@ -320,7 +384,7 @@ class EnglishGrammar:
             if f.attacker:
                 continue
             clause_start = _clause_start(text, s_start, f.start)
-            left = text[clause_start:f.start]
+            left = text[clause_start:f.cue_start if f.cue_start >= clause_start else f.start]
             right = text[f.end:min(s_end, f.end + 80)]
             m = re.search(r"(?i)\b(?:launched|fired|sent)\s+by\s+(russia|ukraine|the russian|the ukrainian|russian|ukrainian)", right)
             if m:
@@ -338,11 +402,21 @@ class EnglishGrammar:
             nxt = next((g.start for g in figures[i + 1:] if g.start >= f.end), s_end)
             f.scope_start = f.start
             f.scope_end = nxt
-            cb = _CLAUSE_BREAK.search(text, f.end, nxt)
-            if cb and not re.match(r"(?i)[,\s]*(?:while|but|whereas|although)", text[cb.start():cb.end()]):
-                pass
-            if cb and re.match(r"(?i)\.\s|;", text[cb.start():cb.end()]):
-                f.scope_end = cb.start()
+            for cb in _CLAUSE_BREAK.finditer(text, f.end, nxt):
+                if re.match(r"(?i)\.\s|;|,\s*(?:which|who|where)\b", text[cb.start():cb.end()]):
+                    f.scope_end = cb.start()
+                    break
+            reason = _SCOPE_END.search(text, f.end, f.scope_end)
+            if reason:
+                f.scope_end = reason.start()
+            # background: a figure in an "after ..." clause with no reporting verb of its own
+            opener = None
+            for m in _BACKGROUND_OPENERS.finditer(text, s_start, f.start):
+                opener = m
+            if opener is not None:
+                between = text[opener.end():f.start]
+                if "," not in between and not _REPORT_RE.search(between):
+                    f.type_reference = True
 
     def place_anaphora(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         out = []
@@ -363,13 +437,27 @@ class EnglishGrammar:
 
     # ---- attribution ---------------------------------------------------
     def attribution(self, text: str, start: int, end: int) -> Attribution | None:
+        """The sentence's attribution when it has no figures (used for context and retro-attribution)."""
+        found = self.attributions(text, start, end)
+        return found[0] if found else None
+
+    def attributions(self, text: str, start: int, end: int) -> list[Attribution]:
+        """Every reporting clause of the sentence, in order, media relays last."""
         sent = text[start:end]
-        m = _RETRO.match(sent)
+        m = _RETRO.search(sent)
         if m:
-            return self._make_attr(m.group("np"), start + m.start("np"), start + m.end("np"), kind="retro")
+            attr = self._make_attr(m.group("np"), start + m.start("np"), start + m.end("np"), kind="retro")
+            if attr:
+                return [attr]
+        m = _SAID_THIS.match(sent)
+        if m:
+            attr = self._make_attr(m.group("np"), start + m.start("np"), start + m.end("np"), kind="retro")
+            if attr and attr.kind == "retro":
+                return [attr]
         candidates: list[Attribution] = []
         for m in _ACCORDING.finditer(sent):
-            np = re.split(r"(?i)\s+(?:on|in|via|who|which|that|at|as)\s|['’]s\s+(?:statement|announcement|report|post|message|data|information)", m.group("np"))[0]
+            np = re.split(r"(?i)\s+(?:on|in|via|who|which|that|at|as)\s|['’]s\s+(?:statement|announcement|report|post|message|data|information|telegram)", m.group("np"))[0]
+            np = re.sub(r"(?i)^(?:the information of|the data of|the telegram channel of|a statement by|the statement of)\s+", "", np)
             attr = self._make_attr(np, start + m.start("np"), start + m.start("np") + len(np))
             if attr:
                 candidates.append(attr)
@@ -394,11 +482,9 @@ class EnglishGrammar:
                 if attr:
                     candidates.append(attr)
         real = [c for c in candidates if c.name is not None or c.kind == "pronoun" or c.side]
-        if not real:
-            return None
-        non_media = [c for c in real if not self.claimants.is_media(text[c.start:c.end])]
-        pool = non_media or real
-        return pool[0]
+        real.sort(key=lambda c: c.start)
+        non_media = [c for c in real if c.kind != "media"]
+        return non_media or [c for c in real if c.kind == "media"]
 
     def confirms_previous(self, text: str, start: int, end: int) -> Attribution | None:
         """"Mayor X confirmed the incident": names the claimant of the previous sentence's figures."""
@@ -412,6 +498,8 @@ class EnglishGrammar:
 
     def _make_attr(self, phrase: str, a: int, b: int, kind: str = "explicit") -> Attribution | None:
         phrase = phrase.strip(" ,\"“”'’-–—")
+        phrase = re.sub(r"^[A-Z]{3,}(?:[ ,]+[A-Z][a-z]+\.? \d{1,2})?\s*(?:\([^)]{1,30}\))?\s*[-–—:]+\s*", "", phrase)
+        phrase = re.sub(r"^[^()]{0,40}\([^()]{1,30}\)\s*[-–—]\s*", "", phrase)
         phrase = re.sub(r"(?i)^(?:meanwhile|separately|however|also|earlier|later|in a statement|in a post on \w+|on \w+ \d+)\s*,?\s*", "", phrase)
         if not phrase or len(phrase) > 120:
             return None
@@ -446,10 +534,49 @@ class EnglishGrammar:
         return Attribution(name, side, a, b, kind=kind, home_place=home)
 
 
+_APPOSED_MODEL = re.compile(r"(?i),?\s+(?:namely|specifically|i\.e\.|such as|of the type)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?=\S)(.)")
+_AGENT_AFTER = re.compile(r"(?i)(?:['’]s\s+(?:army|forces|military|troops)\s+)?\s*(?:has |have |had )?(?:launched|fired|sent|used|attacked|struck|hit|said|claimed|reported|says|calls|launches)\b")
+_AGENT_BEFORE = re.compile(r"(?i)\bby\s+(?:the\s+)?$")
+
+
+def _choose_attribution(candidates: list[Attribution], figures: list[RawFigure]) -> Attribution | None:
+    """The reporting clause nearest before the first figure, else the first after it."""
+    if not candidates:
+        return None
+    if not figures:
+        return candidates[0]
+    first = figures[0].start
+    before = [c for c in candidates if c.start < first]
+    return before[-1] if before else candidates[0]
+
+
+def _share_chain_actions(text: str, figures: list[RawFigure]) -> None:
+    """"1,720 drones, 1,300 bombs and 100 missiles were used": a list shares the verb of its last member."""
+    for i in range(len(figures) - 2, -1, -1):
+        f, nxt = figures[i], figures[i + 1]
+        if f.action is None and nxt.action and re.fullmatch(r"(?i)[\s,]*(?:and|or)?[\s,]*", text[f.end:_qual_start(text, nxt)]):
+            f.action = nxt.action
+
+
+def _qual_start(text: str, f: RawFigure) -> int:
+    return f.start
+
+
 def _flatten(figs: list[RawFigure]) -> list[RawFigure]:
     return list(figs)
 
 
+# A place after these belongs to the reason or the background, not to the figure.
+_SCOPE_END = re.compile(r"(?i)\b(?:in response to|in retaliation for|because|due to|amid|despite|in exchange for|on behalf of)\b"
+                        r"|,\s*(?:as\s+)?(?:reported|according|citing|quoting)\b|\bas (?:the|a|an|it|they|he|she)\b|\bwhen\b")
+_COMPOUND_NEXT = re.compile(
+    r"(?i)[\s-]+(?:attacks?|strikes?|threats?|launch(?:es|ers?)?|programs?|programmes?|alerts?|danger|defen[cs]es?|systems?|"
+    r"production|manufacturers?|makers?|technolog(?:y|ies)|components?|fragments?|debris|wreckage|parts|factory|plants?|"
+    r"units?|operators?|pilots?|crews?|warfare|raids?|barrages?|salvos?|waves?|assaults?|campaigns?|sites?|bases?|"
+    r"stockpiles?|supplies|deliveries|shipments?|sales|prices?|costs?|industry|sector|forces|troops|brigades?|"
+    r"capabilit(?:y|ies)|carriers?|hunters?|interceptors?|developers?|engines?|incursions?|sightings?|swarms?|activity|"
+    r"danger|hazard|shelters?)\b"
+)
 _MOD_TOKEN = re.compile(r"[\w.’'\-/&]+|[\"“”«»]")
 
 
@@ -493,9 +620,19 @@ def _subject_before(sent: str, verb_pos: int) -> tuple[str, int]:
     """The noun phrase before a reporting verb, back to a clause boundary (one apposition allowed)."""
     left = sent[max(0, verb_pos - 140):verb_pos]
     offset = max(0, verb_pos - 140)
+    rel = re.search(r"(?i),?\s*\b(?:who|which)\s+(?:[\w’']+\s+){0,4}$", left)
+    if rel:
+        # "an earlier report from Sobyanin, who had moments before announced": the antecedent speaks
+        before = left[:rel.start()]
+        pieces = re.split(r"(?i)\b(?:from|by|of|with|to|follows|that|said|reported)\b", before)
+        cand = pieces[-1].strip(" ,")
+        if cand and (_HEADS.search(cand) or _NAME.search(cand) or load_claimants().person(cand)):
+            idx = left.rfind(cand, 0, rel.start())
+            return cand, offset + max(0, idx)
+        return "", 0
     # cut at the last strong boundary
     cut = max(left.rfind(c) for c in ".;:\"“”(")
-    cut_that = max((m.end() for m in re.finditer(r"(?i)\b(?:that|and|but|while|after|as|when|so)\s", left)), default=-1)
+    cut_that = max((m.end() for m in re.finditer(r"(?i)\b(?:that|and|but|while|after|as|when|so|what|whether|if)\s|[–—]\s|\)\s*[-–—]\s*", left)), default=-1)
     cut = max(cut, cut_that - 1)
     seg = left[cut + 1:]
     seg_offset = offset + cut + 1
@@ -505,8 +642,8 @@ def _subject_before(sent: str, verb_pos: int) -> tuple[str, int]:
     for k in range(len(parts) - 1, max(-1, len(parts) - 4), -1):
         part = parts[k]
         acc_start -= len(part) + (1 if k < len(parts) - 1 else 0)
-        cand = part.strip()
-        if not cand:
+        cand = re.sub(r"(?i)^(?:with|as|while|and)\s+", "", part.strip())
+        if not cand or re.match(r"(?i)(?:\w+ing|\w+ed|in|on|at|near|over|from|who|which)\b", cand) and not _NAME.fullmatch(cand):
             continue
         if _HEADS.search(cand) or _NAME.search(cand) or _PRONOUN.match(cand.lower()) or load_claimants().person(cand):
             # include the rest of the appositive chain up to the verb

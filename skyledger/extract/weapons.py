@@ -117,6 +117,8 @@ class Taxonomy:
                 alias = _fuzzy_lookup(table, m.group(0))
             if alias is None:
                 continue
+            if alias.model is None and text.startswith("-type", m.end()):
+                continue  # "aircraft-type drones": a description of the drone, not an aircraft
             found.append(WeaponMention(m.start(), m.end(), m.group(0), alias.weapon, alias.model))
         return found
 
