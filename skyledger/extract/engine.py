@@ -188,11 +188,17 @@ def _read_item(text: str, item: segment.Span, item_index: int, lang: str, gramma
     drafts: list[_Draft] = []
     elaborations: list[_Draft] = []
     prev_sentence_drafts: list[_Draft] = []
-    for sent in segment.split_sentences(text, item.start, item.end):
-        if sent.end - sent.start > MAX_SENTENCE_CHARS or segment.is_chrome_line(text, sent.start, sent.end):
+    sentences = [s for s in segment.split_sentences(text, item.start, item.end)
+                 if s.end - s.start <= MAX_SENTENCE_CHARS and not segment.is_chrome_line(text, s.start, s.end)]
+    weapons_of = [taxonomy.mentions(text, s.start, s.end, lang) for s in sentences]
+    for i, sent in enumerate(sentences):
+        weapons = weapons_of[i]
+        near_figures = weapons or (i + 1 < len(weapons_of) and weapons_of[i + 1]) or (i > 0 and weapons_of[i - 1])
+        if not near_figures:
+            # prose far from any weapon word: it only breaks the carrying of a claimant
+            ctx.claimant = None
             prev_sentence_drafts = []
             continue
-        weapons = taxonomy.mentions(text, sent.start, sent.end, lang)
         _note_places(text, sent, lang, ctx)
         _note_dates(text, sent, lang, ctx, pub)
         if not weapons and not (prev_sentence_drafts and re.search(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|all)\b", text[sent.start:sent.end], re.I)):

@@ -83,24 +83,25 @@ class Taxonomy:
 
     def _build_automaton(self) -> ahocorasick.Automaton:
         auto = ahocorasick.Automaton()
-        seen: set[str] = set()
         for lang in LANGS:
             for a in self._aliases[lang]:
-                # The prefilter keys on the first word of each alias (case-folded),
-                # so that hyphen/space variants are still caught.
-                head = re.split(r"[-‐‑ /]", a.text.casefold())[0]
-                if len(head) >= 2 and head not in seen:
-                    seen.add(head)
-                    auto.add_word(head, head)
+                folded = a.text.casefold()
+                # hyphen and space spellings of one alias are both keys ("Kh-101", "Kh 101", "Kh101")
+                for key in {folded, folded.replace("-", " "), folded.replace("-", "")}:
+                    if len(key) >= 2 and key not in auto:
+                        auto.add_word(key, len(key))
         auto.make_automaton()
         return auto
 
     def candidate_offsets(self, folded_text: str) -> list[int]:
-        """Offsets of possible weapon words in already case-folded text (word-start checked)."""
+        """Offsets of whole-word weapon aliases in case-folded text: the cheap test run on every document."""
         out: list[int] = []
-        for end, head in self._automaton.iter(folded_text):
-            start = end - len(head) + 1
-            if start > 0 and (folded_text[start - 1].isalnum()):
+        n = len(folded_text)
+        for end, length in self._automaton.iter(folded_text):
+            start = end - length + 1
+            if start > 0 and folded_text[start - 1].isalnum():
+                continue
+            if end + 1 < n and folded_text[end + 1].isalnum():
                 continue
             out.append(start)
         return out
