@@ -69,15 +69,15 @@ class Taxonomy:
         self._regex: dict[str, re.Pattern[str]] = {}
         for lang in LANGS:
             table: dict[str, _Alias] = {}
-            sensitive: list[str] = []
-            insensitive: list[str] = []
+            patterns: list[str] = []
             for a in sorted(aliases[lang], key=lambda a: -len(a.text)):
                 key = _norm(a.text)
                 table.setdefault(key, a)
                 pat = _alias_pattern(a.text)
-                (sensitive if a.text.lower() in _CASE_SENSITIVE else insensitive).append(pat)
+                # longest alias first, so "Geran-2" wins over "Geran"
+                patterns.append(pat if a.text.lower() in _CASE_SENSITIVE else "(?i:" + pat + ")")
             self._lookup[lang] = table
-            alternation = "|".join(sensitive + ["(?i:" + "|".join(insensitive) + ")"])
+            alternation = "|".join(patterns)
             self._regex[lang] = re.compile(r"(?<![\w-])(?:" + alternation + r")(?![\w])")
         self._automaton = self._build_automaton()
 
