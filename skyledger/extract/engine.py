@@ -21,7 +21,7 @@ from datetime import date, datetime
 
 from skyledger.extract import segment
 from skyledger.extract.grammar import Attribution, Grammar, RawFigure
-from skyledger.extract.weapons import load_taxonomy
+from skyledger.extract.weapons import fold, load_taxonomy
 from skyledger.models import Claim
 
 EXTRACTOR_NAME = "skyledger.rules.v1"
@@ -140,6 +140,8 @@ class _Context:
     date_start: str | None = None
     date_end: str | None = None
     attacker: str | None = None
+    pending: segment.Span | None = None      # the last prose sentence, read only if a figure needs it
+    seen: list = field(default_factory=list)  # sentences read so far, for "the city" look-backs
 
 
 @dataclass
@@ -166,7 +168,9 @@ def extract_text(text: str, published=None, lang: str | None = None) -> list[Cla
         return []
     text = text[:MAX_DOCUMENT_CHARS]
     taxonomy = load_taxonomy()
-    if not taxonomy.candidate_offsets(text.lower()):
+    folded = fold(text)
+    hits = taxonomy.hits(folded)
+    if not hits:
         return []
     pub = _parse_published(published)
     drafts: list[_Draft] = []
@@ -175,14 +179,16 @@ def extract_text(text: str, published=None, lang: str | None = None) -> list[Cla
         grammar = _grammars().get(item_lang)
         if grammar is None:
             continue
-        drafts.extend(_read_item(text, item, item_index, item_lang, grammar, pub))
+        if not any(item.start <= h[0] < item.end for h in hits):
+            continue
+        drafts.extend(_read_item(text, folded, hits, item, item_index, item_lang, grammar, pub))
         if len(drafts) > MAX_FIGURES_PER_DOCUMENT:
             break
     claims = [_to_claim(text, d) for d in drafts]
     return _merge_repeats(claims, drafts)
 
 
-def _read_item(text: str, item: segment.Span, item_index: int, lang: str, grammar: Grammar, pub) -> list[Draft]:
+def _read_item(text: str, folded: str, hits: list[tuple[int, int]], item: segment.Span, item_index: int, lang: str, grammar: Grammar, pub) -> list[Draft]:
     taxonomy = load_taxonomy()
     ctx = _Context()
     drafts: list[_Draft] = []
@@ -190,7 +196,7 @@ def _read_item(text: str, item: segment.Span, item_index: int, lang: str, gramma
     prev_sentence_drafts: list[_Draft] = []
     sentences = [s for s in segment.split_sentences(text, item.start, item.end)
                  if s.end - s.start <= MAX_SENTENCE_CHARS and not segment.is_chrome_line(text, s.start, s.end)]
-    weapons_of = [taxonomy.mentions(text, s.start, s.end, lang) for s in sentences]
+    weapons_of = [taxonomy.mentions(text, s.start, s.end, lang, folded, hits) for s in sentences]
     for i, sent in enumerate(sentences):
         weapons = weapons_of[i]
         near_figures = weapons or (i + 1 < len(weapons_of) and weapons_of[i + 1]) or (i > 0 and weapons_of[i - 1])
@@ -199,11 +205,17 @@ def _read_item(text: str, item: segment.Span, item_index: int, lang: str, gramma
             ctx.claimant = None
             prev_sentence_drafts = []
             continue
-        _note_places(text, sent, lang, ctx)
-        _note_dates(text, sent, lang, ctx, pub)
+        ctx.seen.append(sent)
         if not weapons and not (prev_sentence_drafts and re.search(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|all)\b", text[sent.start:sent.end], re.I)):
+            if not prev_sentence_drafts:
+                # read lazily: only a following figure sentence without attribution needs it
+                ctx.claimant = None
+                ctx.pending = sent
+                continue
             attr = grammar.attribution(text, sent.start, sent.end) if hasattr(grammar, "attribution") else None
-            retro = grammar.confirms_previous(text, sent.start, sent.end) if hasattr(grammar, "confirms_previous") else None
+            retro = None
+            if prev_sentence_drafts and hasattr(grammar, "confirms_previous"):
+                retro = grammar.confirms_previous(text, sent.start, sent.end)
             if retro is None and attr is not None and attr.kind == "retro":
                 retro = attr
             if retro is not None and prev_sentence_drafts:
@@ -220,6 +232,12 @@ def _read_item(text: str, item: segment.Span, item_index: int, lang: str, gramma
             prev_sentence_drafts = []
             continue
         reading = grammar.read(text, sent.start, sent.end, weapons)
+        if reading.attribution is None and ctx.pending is not None and hasattr(grammar, "attribution"):
+            carried = grammar.attribution(text, ctx.pending.start, ctx.pending.end)
+            if carried is not None and carried.kind == "explicit" and carried.name:
+                ctx.claimant = carried
+                ctx.history.append(carried)
+        ctx.pending = None
         attribution = _resolve_attribution(reading.attribution, ctx)
         if reading.attribution is not None and reading.attribution.kind == "retro" and prev_sentence_drafts:
             for d in prev_sentence_drafts:
@@ -327,13 +345,15 @@ def _antecedent(fig: RawFigure, same_sentence: list[_Draft], previous: RawFigure
     return previous
 
 
-def _note_places(text, sent, lang, ctx: _Context) -> None:
-    for m in _find_places(text, sent.start, sent.end, lang):
-        if m.place.kind == "city":
-            ctx.last_city = m.place.name
-
-
-def _note_dates(text, sent, lang, ctx: _Context, pub) -> None:
+def _last_city_before(text: str, ctx: _Context, pos: int, lang: str) -> str | None:
+    """The city most recently named before ``pos`` in this item ("... Dnipro. ... at the city")."""
+    for sent in reversed(ctx.seen[-6:]):
+        end = min(sent.end, pos)
+        if end <= sent.start:
+            continue
+        cities = [m for m in _find_places(text, sent.start, end, lang) if m.place.kind == "city"]
+        if cities:
+            return cities[-1].place.name
     return None
 
 
@@ -353,11 +373,11 @@ def _resolve_places(text, drafts: list[_Draft], reading, grammar, ctx: _Context,
     gaz = _gazetteer()
     home = ctx.claimant.home_place if ctx.claimant is not None else None
 
-    def resolve_anaphor(hint: str):
+    def resolve_anaphor(hint: str, pos: int):
         if hint == "@region":
             return home
         if hint in ("@city", "@capital"):
-            return ctx.last_city or (home if hint == "@capital" else None)
+            return _last_city_before(text, ctx, pos, lang) or ctx.last_city or (home if hint == "@capital" else None)
         return hint
 
     def places_in(a: int, b: int) -> list[tuple[str, str | None, int]]:
@@ -367,7 +387,7 @@ def _resolve_places(text, drafts: list[_Draft], reading, grammar, ctx: _Context,
                 out.append((m.place.name, m.place.place_id, m.start))
         for s, e, hint in anaphora:
             if a <= s < b:
-                name = resolve_anaphor(hint)
+                name = resolve_anaphor(hint, s)
                 if name and not any(o[0] == name for o in out):
                     place = gaz.by_name(name) if gaz is not None else None
                     out.append((name, place.place_id if place else None, s))

@@ -138,7 +138,7 @@ _REPORT_RE = re.compile(rf"(?i)(?<![\w-])(?:has |have |had |also |later |earlier
 _ACCORDING = re.compile(r"(?i)(?<![\w])(?:according to|citing|quoting|quoted|per)\s+(?P<np>[^,;.\"“”()]{2,120})")
 _RETRO = re.compile(r"(?i)(?:^|\bthat\s)\s*(?:this|that|it|the (?:incident|attack|interception|strike|report|information))\s+(?:was|has been|had been)\s+(?:reported|announced|confirmed|stated)\s+by\s+(?P<np>[^;.]{2,120})")
 _SAID_THIS = re.compile(r"(?i)^\s*(?P<np>[^,;.\"“”]{3,100}?)\s+(?:said|reported|announced|confirmed|wrote) (?:this|that)\b(?!\s+\w+\s+(?:were|was|had|have))")
-_CONFIRMS_EVENT = re.compile(r"(?i)(?P<np>[^,;.\"“”]{2,100}?)\s+(?:confirmed|reported|announced)\s+(?:the|this|that)\s+(?:incident|attack|interception|strike|report|news|information|downing)")
+_CONFIRMS_EVENT = re.compile(r"(?i)\s(?:confirmed|reported|announced)\s+(?:the|this|that)\s+(?:incident|attack|interception|strike|report|news|information|downing)\b")
 
 _HEADS = re.compile(
     r"(?i)(?<![\w])(?:ministry|mod|forces?|air force|governor|mayor|officials?|authorities|military|army|command|staff|"
@@ -491,7 +491,7 @@ class EnglishGrammar:
         m = _CONFIRMS_EVENT.search(text, start, end)
         if not m:
             return None
-        np, np_start = _subject_before(text[start:end], m.end("np") - start)
+        np, np_start = _subject_before(text[start:end], m.start() - start)
         if not np:
             return None
         return self._make_attr(np, start + np_start, start + np_start + len(np), kind="retro")

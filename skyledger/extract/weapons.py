@@ -11,6 +11,7 @@ data change, not a code change.  Two matchers are built from it:
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from dataclasses import dataclass
@@ -46,11 +47,6 @@ class _Alias:
     model: str | None
 
 
-def _alias_pattern(alias: str) -> str:
-    parts = [re.escape(p) for p in re.split(r"[-‐‑ ]", alias)]
-    return r"[-‐‑ ]?".join(parts)
-
-
 class Taxonomy:
     """Loaded once; matching is pure."""
 
@@ -65,74 +61,98 @@ class Taxonomy:
             for lang in LANGS:
                 aliases[lang].extend(_Alias(a, m["class"], m["model"]) for a in m["aliases"].get(lang, []))
         self._aliases = aliases
+        # per language: every spelling key (case-folded; hyphen, space or nothing between parts) -> alias
         self._lookup: dict[str, dict[str, _Alias]] = {}
-        self._regex: dict[str, re.Pattern[str]] = {}
         for lang in LANGS:
             table: dict[str, _Alias] = {}
-            patterns: list[str] = []
             for a in sorted(aliases[lang], key=lambda a: -len(a.text)):
-                key = _norm(a.text)
-                table.setdefault(key, a)
-                pat = _alias_pattern(a.text)
-                # longest alias first, so "Geran-2" wins over "Geran"
-                patterns.append(pat if a.text.lower() in _CASE_SENSITIVE else "(?i:" + pat + ")")
+                for key in _spelling_keys(a.text):
+                    table.setdefault(key, a)
             self._lookup[lang] = table
-            alternation = "|".join(patterns)
-            self._regex[lang] = re.compile(r"(?<![\w-])(?:" + alternation + r")(?![\w])")
         self._automaton = self._build_automaton()
 
     def _build_automaton(self) -> ahocorasick.Automaton:
         auto = ahocorasick.Automaton()
-        for lang in LANGS:
-            for a in self._aliases[lang]:
-                folded = a.text.casefold()
-                # hyphen and space spellings of one alias are both keys ("Kh-101", "Kh 101", "Kh101")
-                for key in {folded, folded.replace("-", " "), folded.replace("-", "")}:
-                    if len(key) >= 2 and key not in auto:
-                        auto.add_word(key, len(key))
+        for table in self._lookup.values():
+            for key in table:
+                if len(key) >= 2 and key not in auto:
+                    auto.add_word(key, len(key))
         auto.make_automaton()
         return auto
 
-    def candidate_offsets(self, folded_text: str) -> list[int]:
-        """Offsets of whole-word weapon aliases in case-folded text: the cheap test run on every document."""
-        out: list[int] = []
-        n = len(folded_text)
-        for end, length in self._automaton.iter(folded_text):
-            start = end - length + 1
-            if start > 0 and folded_text[start - 1].isalnum():
+    def hits(self, folded: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+        """Whole-word alias hits in ``folded[start:end]``, longest first where they overlap."""
+        hits: list[tuple[int, int]] = []
+        n = len(folded)
+        end = n if end is None else end
+        for last, length in self._automaton.iter(folded, start, end):
+            s = last - length + 1
+            e = last + 1
+            if s > 0 and (folded[s - 1].isalnum() or folded[s - 1] == "-"):
                 continue
-            if end + 1 < n and folded_text[end + 1].isalnum():
+            if e < n and folded[e].isalnum():
                 continue
-            out.append(start)
+            hits.append((s, e))
+        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+        out: list[tuple[int, int]] = []
+        for h in hits:
+            if out and h[0] < out[-1][1]:
+                continue
+            out.append(h)
         return out
 
-    def mentions(self, text: str, start: int = 0, end: int | None = None, lang: str = "en") -> list[WeaponMention]:
-        """Weapon mentions in ``text[start:end]`` with offsets into ``text``."""
+    def candidate_offsets(self, folded_text: str) -> list[int]:
+        """Offsets of whole-word weapon spellings in folded text: the cheap test run on every document."""
+        return [s for s, _ in self.hits(folded_text)]
+
+    def mentions(self, text: str, start: int = 0, end: int | None = None, lang: str = "en",
+                 folded: str | None = None, hits: list[tuple[int, int]] | None = None) -> list[WeaponMention]:
+        """Weapon mentions in ``text[start:end]`` with offsets into ``text``.
+
+        ``folded`` (``fold(text)``) and ``hits`` (``self.hits(folded)``) can be passed when
+        scanning many sentences of one document, so the document is scanned once.
+        """
         end = len(text) if end is None else end
-        regex = self._regex.get(lang, self._regex["en"])
+        folded = fold(text) if folded is None else folded
+        if hits is None:
+            in_range = self.hits(folded, start, end)
+        else:
+            lo = bisect.bisect_left(hits, (start, -1))
+            hi = bisect.bisect_left(hits, (end, -1))
+            in_range = [h for h in hits[lo:hi] if h[1] <= end]
         table = self._lookup.get(lang, self._lookup["en"])
         found: list[WeaponMention] = []
-        for m in regex.finditer(text, start, end):
-            alias = table.get(_norm(m.group(0)))
-            if alias is None:  # spelled with another separator than the data
-                alias = _fuzzy_lookup(table, m.group(0))
+        for s, e in in_range:
+            alias = table.get(folded[s:e])
             if alias is None:
                 continue
-            if alias.model is None and text.startswith("-type", m.end()):
+            surface = text[s:e]
+            if alias.text.lower() in _CASE_SENSITIVE and not surface[:1].isupper():
+                continue  # "harm", "grad": ordinary words unless capitalised
+            if alias.model is None and text.startswith("-type", e):
                 continue  # "aircraft-type drones": a description of the drone, not an aircraft
-            found.append(WeaponMention(m.start(), m.end(), m.group(0), alias.weapon, alias.model))
+            found.append(WeaponMention(s, e, surface, alias.weapon, alias.model))
         return found
 
     def weapon_class_of(self, model: str) -> str | None:
         return self.models.get(model)
 
 
-def _norm(s: str) -> str:
-    return re.sub(r"[-‐‑ ]", "", s.casefold())
+_HYPHENS = str.maketrans({"‐": "-", "‑": "-", "–": "-", "\u00a0": " "})
 
 
-def _fuzzy_lookup(table: dict[str, _Alias], surface: str) -> _Alias | None:
-    return table.get(_norm(surface))
+def fold(text: str) -> str:
+    """Lower-case with hyphen variants unified, keeping every offset (one char in, one char out)."""
+    low = text.translate(_HYPHENS).lower()
+    if len(low) == len(text):
+        return low
+    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text.translate(_HYPHENS))
+
+
+def _spelling_keys(alias: str) -> set[str]:
+    """"Kh-101" is also written "Kh 101" and "Kh101"."""
+    low = fold(alias)
+    return {k for k in (low, low.replace("-", " "), low.replace("-", "")) if len(k) >= 2}
 
 
 @lru_cache(maxsize=1)
