@@ -172,6 +172,10 @@ def extract_text(text: str, published=None, lang: str | None = None) -> list[Cla
     hits = taxonomy.hits(folded)
     if not hits:
         return []
+    doc_lang = lang or guess_language(text)
+    gate = getattr(_grammars().get(doc_lang), "may_have_figure", None)
+    if gate is not None and not any(gate(text, s) for s, _ in hits):
+        return []  # weapon words, but none with a count in front: nothing to record
     pub = _parse_published(published)
     drafts: list[_Draft] = []
     for item_index, item in enumerate(segment.split_items(text)):

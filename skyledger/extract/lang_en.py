@@ -219,6 +219,11 @@ class EnglishGrammar:
             return None
         return Attribution(known.name or _clean_name(subject), known.side, s_start + offset, s_start + offset + len(subject), kind="actor")
 
+    def may_have_figure(self, text: str, weapon_start: int) -> bool:
+        """Cheap test: is there a count right before this weapon word? (No count, no figure.)"""
+        window = text[max(0, weapon_start - 90):weapon_start]
+        return any(_only_modifiers(window[m.end():]) for m in _COUNT.finditer(window))
+
     def excluded_place(self, text: str, start: int, end: int) -> bool:
         """A place named as the agent ("Moscow launched", "fired by Ukraine") is not where the figure happened."""
         return bool(_AGENT_AFTER.match(text, end) or _AGENT_BEFORE.search(text[max(0, start - 12):start]))

@@ -143,7 +143,9 @@ _HYPHENS = str.maketrans({"‐": "-", "‑": "-", "–": "-", "\u00a0": " "})
 
 def fold(text: str) -> str:
     """Lower-case with hyphen variants unified, keeping every offset (one char in, one char out)."""
-    low = text.translate(_HYPHENS).lower()
+    low = text.lower()
+    if any(ch in low for ch in "‐‑–\u00a0"):
+        low = low.translate(_HYPHENS)
     if len(low) == len(text):
         return low
     return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text.translate(_HYPHENS))
