@@ -160,6 +160,7 @@ class _Draft:
     attacker: str | None = None
     across_n: int | None = None
     home_default: bool = False
+    pre_scope: bool = False
     antecedent: "_Draft | None" = None
 
 
@@ -262,6 +263,12 @@ def _read_item(text: str, folded: str, hits: list[tuple[int, int]], item: segmen
                     fig.model = same[-1]
             if fig.action is None and fig.including and ante_draft is not None:
                 fig.action = ante_draft.fig.action
+            if fig.action is None and _AMONG.search(text, sent.start, fig.start):
+                # "Among the missiles were eight Kh-101": a breakdown of a figure already given
+                same = [d for d in drafts + sentence_drafts if d.fig.weapon == fig.weapon]
+                launched = [d for d in same if d.fig.action == "launched"]
+                if same:
+                    fig.action = (launched or same)[-1].fig.action
             if fig.elliptical:
                 ante = _antecedent(fig, sentence_drafts, antecedent)
                 if ante is None:
@@ -432,6 +439,8 @@ def _resolve_places(text, drafts: list[_Draft], reading, grammar, ctx: _Context,
                 continue
         # fronted place: "In the Belgorod region alone, 34 drones were shot down"
         prev_end = drafts[i - 1].fig.end if i > 0 else sent.start
+        if 0 <= f.cue_start < f.start:
+            prev_end = max(prev_end, f.cue_start)  # active verb: only its object's places ("attacked Dnipro with")
         pre = []
         for name, pid in places_in(prev_end, f.start):
             pm = next((m for m in mentions if m.place.name == name and prev_end <= m.start < f.start), None)
@@ -439,10 +448,15 @@ def _resolve_places(text, drafts: list[_Draft], reading, grammar, ctx: _Context,
                 continue
             lead = text[max(sent.start, pm.start - 30):pm.start].lower()
             tail = text[pm.end:pm.end + 12].lower()
-            if re.search(r"(?:\bin|\bover|\babove|\bnear|\bacross|\bat|\bon|\btoward|\btowards|\binto|\bof|\bagainst|\btargeting)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", lead) or re.match(r"['’]s\s+(?:skies|airspace)", tail):
+            if re.search(r"(?:\bin|\bover|\babove|\bnear|\bacross|\bat|\bon|\btoward|\btowards|\binto|\bof|\bagainst|\btargeting|\battacked|\bstruck|\bhit|\btargeted|\bpounded)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", lead) or re.match(r"['’]s\s+(?:skies|airspace)", tail):
                 pre.append((name, pid))
         if pre:
             d.locations = pre
+            d.pre_scope = True
+            continue
+        if i > 0 and drafts[i - 1].pre_scope and re.fullmatch(r"(?i)[\s,]*(?:and|or)[\s,]*", text[drafts[i - 1].fig.end:f.start]):
+            d.locations = list(drafts[i - 1].locations)  # "attacked Ukraine with 67 missiles and 194 drones"
+            d.pre_scope = True
             continue
         if home and not f.elliptical:
             place = gaz.by_name(home) if gaz is not None else None
@@ -453,7 +467,7 @@ def _resolve_places(text, drafts: list[_Draft], reading, grammar, ctx: _Context,
         region_context = any(gaz.by_name(n) is not None and gaz.by_name(n).kind == "admin1" for d in drafts for n, _ in d.locations)
         if region_context:
             for d in drafts:
-                if d.fig.elliptical or len(drafts) > 1:
+                if d.fig.elliptical:
                     d.locations = [_promote_capital(gaz, n, pid) for n, pid in d.locations]
     # "one drone over each of Bryansk and Oryol": one figure per place
     expanded = []
@@ -471,6 +485,7 @@ def _resolve_places(text, drafts: list[_Draft], reading, grammar, ctx: _Context,
                 ctx.last_city = name
 
 
+_AMONG = re.compile(r"(?i)\bamong (?:them|those|these|the [\w-]+)\b|\bсреди (?:них|которых)\b|\bсеред (?:них|яких)\b")
 _APPOSITIVE_CONTAINER = re.compile(
     r"(?i),\s+an?\s+(?:[\w-]+\s+){0,2}(?:district|city|town|village|suburb|region|area|settlement|neighbou?rhood)\s+"
     r"(?:in|within|of|near|outside)\s+(?:the\s+)?$"

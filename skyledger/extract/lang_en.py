@@ -36,7 +36,8 @@ NUMBER_WORDS = NumberWords(
     joiners=frozenset({"and", "a"}),
 )
 _NW = NUMBER_WORDS.regex_alternation()
-_WORDNUM = rf"(?:(?:{_NW})(?:[\s-]+(?:{_NW})){{0,5}})"
+_NW_HEAD = "|".join(sorted((w for w in (*NUMBER_WORDS.units, *NUMBER_WORDS.multipliers)), key=len, reverse=True))
+_WORDNUM = rf"(?:(?:{_NW_HEAD})(?:[\s-]+(?:{_NW})){{0,5}})"
 
 _QUALIFIERS = [
     ("at_least", r"at least|more than|over|upwards of|no fewer than|no less than|in excess of|just over|well over|over a"),
@@ -179,6 +180,9 @@ class EnglishGrammar:
         elaborations: list[RawFigure] = []
         used_numbers: set[int] = set()
         for g_start, g_end, weapon, model in groups:
+            tail = _OF_TYPES.match(text, g_end)
+            if tail:
+                g_end = tail.end()  # "78 missiles of various types were launched"
             if _COMPOUND_NEXT.match(text, g_end):
                 continue  # "missile attack", "drone strike": the weapon word modifies another noun
             found = self._counted_np(text, start, end, g_start, g_end, weapon, model, used_numbers)
@@ -309,7 +313,8 @@ class EnglishGrammar:
             # must follow an antecedent figure, or "of those" / "of which"
             ante = [f for f in flat if f.end <= pos]
             pre = text[max(s_start, pos - 25):pos]
-            if not ante and not re.search(r"(?i)(?:of (?:those|which|them|these)|out of them)[,\s]*$", pre):
+            list_line = not text[s_start:pos].strip(" \t-–—•*")  # "1 – over the Tver region." continues a list
+            if not ante and not list_line and not re.search(r"(?i)(?:of (?:those|which|them|these)|out of them)[,\s]*$", pre):
                 continue
             # a year or a time is not a count ("in 2024", "at 23.00")
             after = text[m.end("num"):m.end("num") + 2]
@@ -574,6 +579,7 @@ def _flatten(figs: list[RawFigure]) -> list[RawFigure]:
 # A place after these belongs to the reason or the background, not to the figure.
 _SCOPE_END = re.compile(r"(?i)\b(?:in response to|in retaliation for|because|due to|amid|despite|in exchange for|on behalf of)\b"
                         r"|,\s*(?:as\s+)?(?:reported|according|citing|quoting)\b|\bas (?:the|a|an|it|they|he|she)\b|\bwhen\b")
+_OF_TYPES = re.compile(r"(?i)\s+of (?:various|different|several|unknown|unidentified|other|all) (?:types|kinds|models|classes)")
 _COMPOUND_NEXT = re.compile(
     r"(?i)[\s-]+(?:attacks?|strikes?|threats?|launch(?:es|ers?)?|programs?|programmes?|alerts?|danger|defen[cs]es?|systems?|"
     r"production|manufacturers?|makers?|technolog(?:y|ies)|components?|fragments?|debris|wreckage|parts|factory|plants?|"
