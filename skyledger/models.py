@@ -93,12 +93,14 @@ class Claim:
     item: int = 0
     lang: str = "en"
     extractor: str = ""
+    doc_id: str | None = None   # the document it was read from; two reprints give two claims
+
 
     @property
     def claim_id(self) -> str:
         """Content id: stable across runs for the same figure at the same place in the same text."""
         key = json.dumps(
-            [self.format_dict(), self.start, self.end, self.item, self.extractor],
+            [self.format_dict(), self.start, self.end, self.item, self.extractor, self.doc_id],
             sort_keys=True,
             ensure_ascii=False,
         )

@@ -6,6 +6,7 @@ gives no claims, and the work per document is bounded (see ``engine``).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 
 from skyledger.extract.engine import EXTRACTOR_NAME, extract_text, guess_language
@@ -27,7 +28,7 @@ def extract(text: str, published: str | date | datetime | None = None, lang: str
 def extract_document(doc: Document) -> list[Claim]:
     """Claims of an ingested document; items given by the reader are processed separately."""
     if not doc.items:
-        return extract_text(doc.text, doc.published, doc.lang)
+        return [replace(c, doc_id=doc.doc_id) for c in extract_text(doc.text, doc.published, doc.lang)]
     claims: list[Claim] = []
     for item in doc.items:
         for c in extract_text(doc.text[item.start:item.end], item.published or doc.published, doc.lang):
@@ -40,6 +41,7 @@ def extract_document(doc: Document) -> list[Claim]:
                         "sentence_start": c.sentence_start + item.start,
                         "sentence_end": c.sentence_end + item.start,
                         "item": item.index,
+                        "doc_id": doc.doc_id,
                     }
                 )
             )

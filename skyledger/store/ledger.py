@@ -9,6 +9,7 @@ mid-run leaves whole documents or none.  One writer at a time.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
@@ -202,6 +203,8 @@ class Ledger:
 
     def _insert_claims(self, doc_id: str, claims: Sequence[Claim]) -> None:
         for claim in claims:
+            if claim.doc_id != doc_id:
+                claim = replace(claim, doc_id=doc_id)  # ids are per document: a reprint keeps its own claims
             cursor = self.conn.execute(_INSERT_CLAIM, _claim_row(doc_id, claim))
             if cursor.rowcount == 0:
                 continue  # the same claim (same text, span, fields) is already stored
