@@ -228,6 +228,7 @@ def _read_item(text: str, folded: str, hits: list[tuple[int, int]], item: segmen
                     if d.claimant is None or _vague(d.claimant):
                         d.claimant = retro
                 ctx.claimant = retro
+                ctx.history.append(retro)
             elif attr is not None and attr.kind == "explicit" and attr.name:
                 ctx.claimant = attr
                 ctx.history.append(attr)
@@ -441,6 +442,8 @@ def _resolve_places(text, drafts: list[_Draft], reading, grammar, ctx: _Context,
         prev_end = drafts[i - 1].fig.end if i > 0 else sent.start
         if 0 <= f.cue_start < f.start:
             prev_end = max(prev_end, f.cue_start)  # active verb: only its object's places ("attacked Dnipro with")
+        elif hasattr(grammar, "clause_start"):
+            prev_end = max(prev_end, grammar.clause_start(text, sent.start, f.start))
         pre = []
         for name, pid in places_in(prev_end, f.start):
             pm = next((m for m in mentions if m.place.name == name and prev_end <= m.start < f.start), None)
@@ -467,8 +470,8 @@ def _resolve_places(text, drafts: list[_Draft], reading, grammar, ctx: _Context,
         region_context = any(gaz.by_name(n) is not None and gaz.by_name(n).kind == "admin1" for d in drafts for n, _ in d.locations)
         if region_context:
             for d in drafts:
-                if d.fig.elliptical:
-                    d.locations = [_promote_capital(gaz, n, pid) for n, pid in d.locations]
+                if not d.fig.including:
+                    d.locations = [_promote_capital(gaz, n, pid, text, d) for n, pid in d.locations]
     # "one drone over each of Bryansk and Oryol": one figure per place
     expanded = []
     for d in drafts:
@@ -492,10 +495,12 @@ _APPOSITIVE_CONTAINER = re.compile(
 )
 
 
-def _promote_capital(gaz, name: str, pid):
+def _promote_capital(gaz, name: str, pid, text: str = "", d: "_Draft | None" = None):
     place = gaz.by_name(name)
     if place is None or place.kind != "city":
         return (name, pid)
+    if d is not None and re.search(r"(?i)\bcity of\s+" + re.escape(name), text[d.sentence.start:d.sentence.end]):
+        return (name, pid)  # "the city of Voronezh" stays the city
     for suffix in (" Oblast", " Krai", ""):
         region = gaz.by_name(name + suffix) if suffix else None
         if region is not None and region.kind == "admin1":
@@ -515,6 +520,10 @@ def _resolve_dates(text, drafts: list[_Draft], sent, lang, ctx: _Context, pub) -
             continue
         if r is not None and (r.date or r.start or r.end or r.precision in _PERIODS):
             resolved.append((m, r))
+    days = [r for m, r in resolved if m.kind in ("weekday", "calendar", "relative_day") and r.date]
+    if days and pub is not None:
+        # "overnight, ... the air force said on Wednesday": the night before the named day
+        resolved = [(m, days[0]) if m.kind == "night" and r.date == _default_date(pub) else (m, r) for m, r in resolved]
     if resolved:
         # sentence-level date carries to the next sentences of the item
         m, r = resolved[0]
@@ -687,8 +696,6 @@ def _merge_repeats(claims: list[Claim], drafts: list[_Draft]) -> list[Claim]:
                 continue
             if kd.item == d.item and kd.sentence == d.sentence and kd.fig.start != d.fig.start:
                 # two figures of one sentence are two claims (e.g. "three over X, three over Y")
-                continue
-            if kd.item == d.item and (kc.locations != c.locations) and kc.locations and c.locations:
                 continue
             best_c, best_d = (c, d) if _info(c, d) > _info(kc, kd) else (kc, kd)
             model = best_c.weapon_model or kc.weapon_model or c.weapon_model

@@ -42,6 +42,7 @@ class RawFigure:
     attacker_unknown: bool = False # "a hostile drone": the report does not say whose
     more: bool = False             # "two more UAVs": same place as the figure before
     partitive: bool = False        # "one of the missiles": a part of a figure already given
+    deferred_action: str | None = None  # "6 of the 9 missiles ... were intercepted": used if no verb of its own
 
 
 @dataclass(frozen=True, slots=True)

@@ -94,7 +94,7 @@ _USE_VERBS = {"used", "using", "uses", "deployed"}
 # After the noun phrase: an auxiliary and a participle (passive), or the figure as a subject.
 _PASSIVE_AFTER = re.compile(
     r"(?i)^[\s,]*(?:[\"”)]\s*)?(?:\([^()]{0,40}\)\s*)?(?:that |which |who )?(?:had |have |has )?(?P<aux>were|was|been|are|is|being|got|had been|have been|has been|will be)?"
-    r"\s*(?P<neg>not |never |n't )?(?:also |all |successfully |reportedly |allegedly |subsequently |later |then |either |safely |eventually |likewise |reliably |promptly |each )*"
+    r"\s*(?P<neg>not |never |n't )?(?:also |all |successfully |reportedly |allegedly |subsequently |later |then |either |safely |eventually |likewise |reliably |promptly |each )*[\"“']?"
     r"(?P<verb>shot down|downed|destroyed|intercepted|neutrali[sz]ed|repelled|suppressed|eliminated|brought down|jammed|"
     r"launched|fired|sent|used|recorded|detected|tracked|struck|hit|lost|locationally lost|"
     r"fell to (?:air |the )?(?:defen[cs]es|air defen[cs]e)|failed to reach|did not reach|didn't reach|never reached|went missing|disappeared|"
@@ -128,7 +128,7 @@ _SUBJECT_VERBS = {"struck", "hit", "failed to reach", "did not reach", "didn't r
 # Clause openers: the action verb of one clause does not govern a figure in the next.
 _CLAUSE_BREAK = re.compile(
     r"(?i)(?:[;:]|\.\s|,\s*(?:while|but|whereas|although|though|as|when|after|before|since|and then|adding that|"
-    r"which|who|where)\b|\b(?:while|whereas|although|but)\b|\s[–—]\s)"
+    r"which|who|where|damaging|killing|injuring|wounding|causing|sparking|leaving|setting)\b|\b(?:while|whereas|although|but)\b|\s[–—]\s)"
 )
 _BACKGROUND_OPENERS = re.compile(r"(?i)(?<![\w])(?:after|since|before|following|ahead of)\s+(?!(?:being|the launch|which)\b)")
 
@@ -156,7 +156,7 @@ _RU_AGENT = re.compile(r"(?i)(?<![\w])(?:russia|russian forces|russian troops|ru
 _UA_AGENT = re.compile(r"(?i)(?<![\w])(?:ukraine|ukrainian forces|ukrainian troops|the ukrainians|kyiv|kiev|the kiev regime|the kyiv regime|ukrainian military|ukrainian armed forces)(?![\w])")
 
 _ELLIPTICAL = re.compile(
-    rf"(?i)(?<![\w.,-])(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d{{1,6}}|{_WORDNUM}|one more)(?P<more>\s+more|\s+others?)?\s*(?=(?:[–—-]\s*)?(?:over|in|above|near|across|on|at|into|from|within|toward|towards|each)\b|[–—-]\s|were\b|was\b|had been\b|have been\b|fell\b|failed\b|struck\b|hit\b)"
+    rf"(?i)(?<![\w.,-])(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d{{1,6}}|{_WORDNUM}|one more)(?P<more>\s+more|\s+others?)?(?P<of>\s+of (?:them|those|these|which))?\s*(?=(?:[–—-]\s*)?(?:over|in|above|near|across|on|at|into|from|within|toward|towards|each)\b|[–—-]\s|were\b|was\b|had been\b|have been\b|fell\b|failed\b|struck\b|hit\b|disappeared\b|vanished\b|crashed\b|launched\b|fired\b)"
 )
 _OF_WHICH = re.compile(rf"(?i)(?:of (?:which|those|them|these),?|of the (?:total|total of)?|out of)\s*")
 _ALL_OF = re.compile(r"(?i)\ball (?:of )?(?:which|them|these|those)\b")
@@ -222,6 +222,9 @@ class EnglishGrammar:
         if known is None or known.side is None:
             return None
         return Attribution(known.name or _clean_name(subject), known.side, s_start + offset, s_start + offset + len(subject), kind="actor")
+
+    def clause_start(self, text: str, s_start: int, pos: int) -> int:
+        return _clause_start(text, s_start, pos)
 
     def may_have_figure(self, text: str, weapon_start: int) -> bool:
         """Cheap test: is there a count right before this weapon word? (No count, no figure.)"""
@@ -295,6 +298,10 @@ class EnglishGrammar:
                 fig.launch_total = True
                 part = RawFigure(start=xm.start("x"), end=xm.end("x"), count=x_val, qualifier="exact", weapon=weapon, model=model,
                                  action=None)
+                after_total = text[g_end:min(s_end, g_end + 90)]
+                pm = _PASSIVE_GAP.match(after_total) or _PASSIVE_AFTER.match(after_total)
+                if pm and pm.group("aux") and not pm.group("neg"):
+                    part.deferred_action = _PARTICIPLE_ACTION.get(pm.group("verb").lower())
                 used.add(xm.start("x"))
                 return [part, fig]
         return [fig]
@@ -324,6 +331,10 @@ class EnglishGrammar:
                 continue
             fig = RawFigure(start=pos, end=m.end("num") + (len(m.group("more")) if m.group("more") else 0), count=value,
                             qualifier="exact", weapon="", model=None, action=None, elliptical=True)
+            if m.group("of"):
+                fig.including = True  # "30 drones ..., 12 of them over Kursk": a part of the figure before
+            if re.search(r"(?i)\b(?:out of|of)\s+(?:the\s+)?(?:total\s+(?:of\s+)?)?$", pre) and re.match(r"\s*(?:launched|fired)\b", text[m.end():]):
+                fig.launch_total = True  # "58 drones out of the 90 launched"
             if _INCLUDING.search(text[max(s_start, pos - 20):pos]):
                 fig.including = True
             if m.group("num").lower() == "one more" or m.group("more"):
@@ -344,11 +355,15 @@ class EnglishGrammar:
 
     # ---- actions ---------------------------------------------------------
     def _assign_actions(self, text, s_start, s_end, figures, attribution) -> None:
+        taken: set[int] = set()   # verbs already read as the passive of an earlier figure
         for i, f in enumerate(figures):
+            if f.action is not None:
+                continue
             after = text[f.end:min(s_end, f.end + 90)]
             pm = _PASSIVE_AFTER.match(after) or _PASSIVE_GAP.match(after)
             if pm:
                 verb = pm.group("verb").lower()
+                taken.add(f.end + pm.start("verb"))
                 if pm.group("neg"):
                     f.action = "negated"
                     continue
@@ -360,10 +375,14 @@ class EnglishGrammar:
                 reduced = "intercepted" if verb.startswith("fell to") else _PARTICIPLE_ACTION.get(verb)
             else:
                 reduced = None
+            if reduced and re.search(r"(?i)\bwith\s+(?:another\s+|a further\s+|an additional\s+)?$", text[max(s_start, f.start - 25):f.start]):
+                f.action = reduced  # "with another 29 drones lost to jamming": the participle governs
+                continue
             clause_start = _clause_start(text, s_start, f.start)
             left = None
             for m in _ACTION_RE.finditer(text, clause_start, f.start):
-                left = m
+                if m.start() not in taken:
+                    left = m
             if attribution is not None and left is not None and attribution.start <= left.start() < attribution.end:
                 left = None
             if left is not None:
@@ -380,6 +399,8 @@ class EnglishGrammar:
                 continue
             if reduced:
                 f.action = reduced
+            if f.action is None:
+                f.action = f.deferred_action
 
     def _assign_attackers(self, text, s_start, s_end, figures) -> None:
         for f in figures:
@@ -391,7 +412,7 @@ class EnglishGrammar:
                 f.attacker = "UA"
             elif _RU_ADJ.search(np_text):
                 f.attacker = "RU"
-            if f.attacker:
+            if f.attacker or f.launch_total:
                 continue
             clause_start = _clause_start(text, s_start, f.start)
             left = text[clause_start:f.cue_start if f.cue_start >= clause_start else f.start]
@@ -583,7 +604,7 @@ _OF_TYPES = re.compile(r"(?i)\s+of (?:various|different|several|unknown|unidenti
 _COMPOUND_NEXT = re.compile(
     r"(?i)[\s-]+(?:attacks?|strikes?|threats?|launch(?:es|ers?)?|programs?|programmes?|alerts?|danger|defen[cs]es?|systems?|"
     r"production|manufacturers?|makers?|technolog(?:y|ies)|components?|fragments?|debris|wreckage|parts|factory|plants?|"
-    r"units?|operators?|pilots?|crews?|warfare|raids?|barrages?|salvos?|waves?|assaults?|campaigns?|sites?|bases?|"
+    r"units?|operators?|pilots?|crews?|squadrons?|batteries|regiments?|divisions?|complexes|warfare|raids?|barrages?|salvos?|waves?|assaults?|campaigns?|sites?|bases?|"
     r"stockpiles?|supplies|deliveries|shipments?|sales|prices?|costs?|industry|sector|forces|troops|brigades?|"
     r"capabilit(?:y|ies)|carriers?|hunters?|interceptors?|developers?|engines?|incursions?|sightings?|swarms?|activity|"
     r"danger|hazard|shelters?)\b"
