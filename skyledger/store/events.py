@@ -33,34 +33,14 @@ from skyledger.reconcile import (
     reconcile_partition,
 )
 from skyledger.reconcile.cluster import UNDATED
+from skyledger.store.migrations import EVENT_DETAILS
 from skyledger.reconcile.evaluate import EventScore, GoldEvent, score_events
 from skyledger.reconcile.records import EventFigure, Link, Reconciliation
 from skyledger.reconcile.scope import PlaceIndex, default_place_index
 
-EVENT_TABLES = """
-CREATE TABLE IF NOT EXISTS event_details (
-    event_id TEXT PRIMARY KEY REFERENCES events(event_id) ON DELETE CASCADE,
-    partition TEXT NOT NULL,
-    figures TEXT NOT NULL DEFAULT '[]'
-);
-CREATE INDEX IF NOT EXISTS event_details_partition ON event_details(partition);
-CREATE TABLE IF NOT EXISTS event_links (
-    event_id TEXT NOT NULL REFERENCES events(event_id) ON DELETE CASCADE,
-    other_event_id TEXT NOT NULL REFERENCES events(event_id) ON DELETE CASCADE,
-    kind TEXT NOT NULL,
-    claim_ids TEXT NOT NULL DEFAULT '[]',
-    reason TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS event_links_event ON event_links(event_id);
-CREATE INDEX IF NOT EXISTS event_links_other ON event_links(other_event_id);
-CREATE TABLE IF NOT EXISTS event_docs (
-    event_id TEXT NOT NULL REFERENCES events(event_id) ON DELETE CASCADE,
-    doc_id TEXT NOT NULL,
-    PRIMARY KEY (event_id, doc_id)
-);
-CREATE INDEX IF NOT EXISTS event_docs_doc ON event_docs(doc_id);
-CREATE INDEX IF NOT EXISTS claims_figure ON claims(action, weapon, count, date);
-"""
+# The tables live in the named migration 0003_event_details; kept importable under this name.
+EVENT_TABLES = EVENT_DETAILS
+
 
 _RECORD_SQL = (
     "SELECT c.*, d.outlet, d.url, coalesce(i.published, d.published) AS doc_published,"

@@ -151,9 +151,36 @@ END;
 """
 
 # (name, SQL) in the order they are applied.
+EVENT_DETAILS = """
+-- reconciliation details: figures per event, possible links between events, documents per event
+CREATE TABLE IF NOT EXISTS event_details (
+    event_id TEXT PRIMARY KEY REFERENCES events(event_id) ON DELETE CASCADE,
+    partition TEXT NOT NULL,
+    figures TEXT NOT NULL DEFAULT '[]'
+);
+CREATE INDEX IF NOT EXISTS event_details_partition ON event_details(partition);
+CREATE TABLE IF NOT EXISTS event_links (
+    event_id TEXT NOT NULL REFERENCES events(event_id) ON DELETE CASCADE,
+    other_event_id TEXT NOT NULL REFERENCES events(event_id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    claim_ids TEXT NOT NULL DEFAULT '[]',
+    reason TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS event_links_event ON event_links(event_id);
+CREATE INDEX IF NOT EXISTS event_links_other ON event_links(other_event_id);
+CREATE TABLE IF NOT EXISTS event_docs (
+    event_id TEXT NOT NULL REFERENCES events(event_id) ON DELETE CASCADE,
+    doc_id TEXT NOT NULL,
+    PRIMARY KEY (event_id, doc_id)
+);
+CREATE INDEX IF NOT EXISTS event_docs_doc ON event_docs(doc_id);
+CREATE INDEX IF NOT EXISTS claims_figure ON claims(action, weapon, count, date);
+"""
+
 MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("0001_initial_schema", INITIAL_SCHEMA),
     ("0002_documents_fts", DOCUMENTS_FTS),
+    ("0003_event_details", EVENT_DETAILS),
 )
 
 
