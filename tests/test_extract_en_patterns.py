@@ -268,3 +268,48 @@ def test_dates_resolve_against_publication_and_never_invent_a_year():
     assert dated["date"] == "2025-03-10"
     (undated,) = claims(text, None)
     assert undated["date"] is None
+
+
+# ---- more shapes seen in wire copy ---------------------------------------------------------
+def test_x_of_y_takes_the_passive_after_the_total():
+    text = "The air force said 6 of the 9 Kalibr cruise missiles launched from the Black Sea were intercepted."
+    result = {c["count"]: c for c in claims(text)}
+    assert result[6]["action"] == "intercepted" and result[6]["weapon_model"] == "Kalibr"
+    assert result[9]["action"] == "launched" and result[9]["locations"] == ["Black Sea"]
+
+
+def test_bare_total_after_out_of_is_the_launch_figure():
+    text = "Ukraine's air force said it destroyed 58 drones out of the 90 launched, with another 29 drones lost to jamming."
+    assert brief(text) == [("intercepted", "drone", 58), ("launched", "drone", 90), ("lost", "drone", 29)]
+
+
+def test_n_of_them_is_a_part_of_the_figure_before():
+    text = "Moscow said it had shot down 30 Ukrainian drones over Russian territory overnight, 12 of them over the Kursk region."
+    result = {c["count"]: c for c in claims(text)}
+    assert result[30]["locations"] == ["Russia"] and result[12]["locations"] == ["Kursk Oblast"]
+
+
+def test_counts_after_a_colon_take_the_named_weapons():
+    text = ("The largest group were Kh-101 and Kalibr cruise missiles: 60 were launched and 51 of them "
+            "were destroyed, the Air Force said.")
+    result = {c["count"]: c for c in claims(text)}
+    assert (result[60]["action"], result[51]["action"]) == ("launched", "intercepted")
+    assert result[60]["weapon_model"] == "Kh-101/Kalibr"
+
+
+def test_a_single_and_got_through():
+    text = "A single Zircon was intercepted, while one Iskander-M got through, the Air Force said."
+    assert brief(text) == [("impacted", "missile", 1), ("intercepted", "missile", 1)]
+
+
+def test_overnight_belongs_to_the_named_statement_day():
+    text = "Russia launched 80 drones overnight, the Ukrainian Air Force said on Wednesday."
+    (c,) = claims(text, "2025-06-01")  # a Sunday
+    assert c["date"] == "2025-05-28"
+
+
+def test_an_after_clause_without_its_own_source_is_background():
+    text = "Leaders met in Brussels after Russia hit Kyiv with a new missile, a spokesman said."
+    assert claims(text) == []
+    text = "The attack came after a night in which Russia sent 90 drones, the Air Force said."
+    assert brief(text) == [("launched", "drone", 90)]

@@ -160,6 +160,7 @@ class _Draft:
     attacker: str | None = None
     across_n: int | None = None
     home_default: bool = False
+    quote_np: str = ""               # the words of the figure, kept for checks after reading
     pre_scope: bool = False
     antecedent: "_Draft | None" = None
 
@@ -272,6 +273,8 @@ def _read_item(text: str, folded: str, hits: list[tuple[int, int]], item: segmen
                     fig.action = (launched or same)[-1].fig.action
             if fig.elliptical:
                 ante = _antecedent(fig, sentence_drafts, antecedent)
+                if ante is None and fig.weapon and fig.action:
+                    ante = fig  # the grammar already named its weapon ("Kalibr missiles: 60 were launched")
                 if ante is None:
                     continue
                 fig.weapon = fig.weapon or ante.weapon
@@ -282,7 +285,8 @@ def _read_item(text: str, folded: str, hits: list[tuple[int, int]], item: segmen
                     fig.attacker = ante.attacker
             if fig.action in (None, "negated") or fig.type_reference or not fig.weapon:
                 continue
-            d = _Draft(fig=fig, claimant=claimant, sentence=sent, item=item_index, lang=lang, antecedent=ante_draft)
+            d = _Draft(fig=fig, claimant=claimant, sentence=sent, item=item_index, lang=lang, antecedent=ante_draft,
+                       quote_np=text[fig.start:fig.end])
             sentence_drafts.append(d)
             antecedent = fig
         _resolve_places(text, sentence_drafts, reading, grammar, ctx, lang)
@@ -303,10 +307,11 @@ def _read_item(text: str, folded: str, hits: list[tuple[int, int]], item: segmen
 def _apply_elaborations(drafts: list[_Draft], notes: list[_Draft]) -> None:
     """"The Shahed drones were downed over X and Y": the model and places of a figure given nearby."""
     for note in notes:
-        near = [d for d in drafts if d.fig.weapon == note.fig.weapon and abs(d.sentence.start - note.sentence.start) <= 600]
+        near = [d for d in drafts if d.fig.weapon == note.fig.weapon and abs(d.sentence.start - note.sentence.start) <= 400]
         if note.fig.model:
             for d in near:
-                if d.fig.model is None:
+                mixed = re.search(r"(?i)\b(?:types|kinds|models)\b", d.quote_np)
+                if d.fig.model is None and not mixed:
                     d.fig.model = note.fig.model
         if note.locations and note.fig.action:
             before = [d for d in near if d.fig.action == note.fig.action and d.sentence.start < note.sentence.start]

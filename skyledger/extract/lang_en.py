@@ -48,7 +48,7 @@ _QUAL_RE = re.compile(r"(?i)(?:^|\s)(" + "|".join(q for _, q in _QUALIFIERS) + r
 
 # A count directly before a weapon noun phrase (the NP start is the end of the window).
 _COUNT = re.compile(
-    rf"(?i)(?<![\w-])(?P<num>\d{{1,3}}(?:[,\u00a0\u202f ]\d{{3}})+|\d{{1,6}}|a second|a third|one more|two more|three more|a dozen|{_WORDNUM}|another|both|each|an?)(?![\w-])"
+    rf"(?i)(?<![\w-])(?P<num>\d{{1,3}}(?:[,\u00a0\u202f ]\d{{3}})+|\d{{1,6}}|a second|a third|one more|two more|three more|a single|one single|a dozen|{_WORDNUM}|another|both|each|an?)(?![\w-])"
 )
 
 # Words that may stand between a count and the weapon noun.
@@ -98,7 +98,7 @@ _PASSIVE_AFTER = re.compile(
     r"(?P<verb>shot down|downed|destroyed|intercepted|neutrali[sz]ed|repelled|suppressed|eliminated|brought down|jammed|"
     r"launched|fired|sent|used|recorded|detected|tracked|struck|hit|lost|locationally lost|"
     r"fell to (?:air |the )?(?:defen[cs]es|air defen[cs]e)|failed to reach|did not reach|didn't reach|never reached|went missing|disappeared|"
-    r"failed to stop|slammed into|crashed into|fell on|fell in|fell after being intercepted|fell after being shot down|"
+    r"failed to stop|slammed into|crashed into|fell on|fell in|got through|broke through|fell after being intercepted|fell after being shot down|"
     r"crashed after being intercepted|fell after being downed)(?![\w-])"
 )
 # "a drone flying towards Moscow has been shot down": a short participial modifier before the auxiliary
@@ -118,19 +118,20 @@ _PARTICIPLE_ACTION = {
     "slammed into": "impacted", "crashed into": "impacted", "fell on": "impacted", "fell in": "impacted",
     "fell after being intercepted": "intercepted", "fell after being shot down": "intercepted",
     "crashed after being intercepted": "intercepted", "fell after being downed": "intercepted",
+    "got through": "impacted", "broke through": "impacted",
 }
 # Active verbs whose subject is the figure ("a drone struck a building"): no auxiliary needed.
 _SUBJECT_VERBS = {"struck", "hit", "failed to reach", "did not reach", "didn't reach", "never reached", "went missing",
                   "disappeared", "slammed into", "crashed into", "fell on", "fell in", "failed to stop",
                   "fell after being intercepted", "fell after being shot down", "crashed after being intercepted",
-                  "fell after being downed"}
+                  "fell after being downed", "got through", "broke through"}
 
 # Clause openers: the action verb of one clause does not govern a figure in the next.
 _CLAUSE_BREAK = re.compile(
     r"(?i)(?:[;:]|\.\s|,\s*(?:while|but|whereas|although|though|as|when|after|before|since|and then|adding that|"
     r"which|who|where|damaging|killing|injuring|wounding|causing|sparking|leaving|setting)\b|\b(?:while|whereas|although|but)\b|\s[–—]\s)"
 )
-_BACKGROUND_OPENERS = re.compile(r"(?i)(?<![\w])(?:after|since|before|following|ahead of)\s+(?!(?:being|the launch|which)\b)")
+_BACKGROUND_OPENERS = re.compile(r"(?i)(?<![\w])(?:after|since|before|following|ahead of)\s+(?!(?:being|the|a|an|this|that|last|its|their|several|\d+|which)\b)")
 
 _REPORT_VERBS = (r"said|says|say|reported|reports|report|announced|announces|stated|states|added|adds|wrote|writes|"
                  r"claimed|claims|confirmed|confirms|specified|noted|notes|posted|told|informed|declared|explained|"
@@ -195,7 +196,11 @@ class EnglishGrammar:
             elif _DEFINITE.search(text[max(start, g_start - 40):g_start]) or model:
                 elaborations.append(RawFigure(start=g_start, end=g_end, count=0, qualifier="exact", weapon=weapon,
                                               model=model, action=None))
-        figures.extend(self._elliptical(text, start, end, figures, used_numbers))
+        for f in self._elliptical(text, start, end, figures + elaborations, used_numbers):
+            named = [e for e in elaborations if e.end <= f.start and not any(g.end <= f.start and g.start > e.end for g in figures)]
+            if named and not [g for g in figures if g.end <= f.start and g.start > named[-1].end]:
+                f.weapon, f.model = named[-1].weapon, named[-1].model
+            figures.append(f)
         figures.sort(key=lambda f: f.start)
         attributions = self.attributions(text, start, end)
         reading.attribution = _choose_attribution(attributions, figures)
@@ -229,7 +234,10 @@ class EnglishGrammar:
     def may_have_figure(self, text: str, weapon_start: int) -> bool:
         """Cheap test: is there a count right before this weapon word? (No count, no figure.)"""
         window = text[max(0, weapon_start - 90):weapon_start]
-        return any(_only_modifiers(window[m.end():]) for m in _COUNT.finditer(window))
+        if any(_only_modifiers(window[m.end():]) for m in _COUNT.finditer(window)):
+            return True
+        # "Kalibr cruise missiles: 60 were launched", "drones - 23": a count right after the weapon words
+        return bool(_COUNT_AFTER.search(text, weapon_start, weapon_start + 80))
 
     def excluded_place(self, text: str, start: int, end: int) -> bool:
         """A place named as the agent ("Moscow launched", "fired by Ukraine") is not where the figure happened."""
@@ -318,7 +326,7 @@ class EnglishGrammar:
             if value is None:
                 continue
             # must follow an antecedent figure, or "of those" / "of which"
-            ante = [f for f in flat if f.end <= pos]
+            ante = [f for f in flat if f.end <= pos and (f.count or text[f.end:pos].lstrip().startswith(":") or re.fullmatch(r"[\s:]*", text[f.end:pos]))]
             pre = text[max(s_start, pos - 25):pos]
             list_line = not text[s_start:pos].strip(" \t-–—•*")  # "1 – over the Tver region." continues a list
             if not ante and not list_line and not re.search(r"(?i)(?:of (?:those|which|them|these)|out of them)[,\s]*$", pre):
@@ -332,6 +340,7 @@ class EnglishGrammar:
             fig = RawFigure(start=pos, end=m.end("num") + (len(m.group("more")) if m.group("more") else 0), count=value,
                             qualifier="exact", weapon="", model=None, action=None, elliptical=True)
             if m.group("of"):
+                fig.end = m.end("of")
                 fig.including = True  # "30 drones ..., 12 of them over Kursk": a part of the figure before
             if re.search(r"(?i)\b(?:out of|of)\s+(?:the\s+)?(?:total\s+(?:of\s+)?)?$", pre) and re.match(r"\s*(?:launched|fired)\b", text[m.end():]):
                 fig.launch_total = True  # "58 drones out of the 90 launched"
@@ -600,6 +609,7 @@ def _flatten(figs: list[RawFigure]) -> list[RawFigure]:
 # A place after these belongs to the reason or the background, not to the figure.
 _SCOPE_END = re.compile(r"(?i)\b(?:in response to|in retaliation for|because|due to|amid|despite|in exchange for|on behalf of)\b"
                         r"|,\s*(?:as\s+)?(?:reported|according|citing|quoting)\b|\bas (?:the|a|an|it|they|he|she)\b|\bwhen\b")
+_COUNT_AFTER = re.compile(r"[:–—-]\s*\d")
 _OF_TYPES = re.compile(r"(?i)\s+of (?:various|different|several|unknown|unidentified|other|all) (?:types|kinds|models|classes)")
 _COMPOUND_NEXT = re.compile(
     r"(?i)[\s-]+(?:attacks?|strikes?|threats?|launch(?:es|ers?)?|programs?|programmes?|alerts?|danger|defen[cs]es?|systems?|"
@@ -628,7 +638,7 @@ def _only_modifiers(gap: str) -> bool:
 
 def _value(num_text: str) -> int | None:
     low = num_text.lower().strip()
-    if low in {"a", "an", "another", "a second", "a third", "one more"}:
+    if low in {"a", "an", "another", "a second", "a third", "one more", "a single", "one single"}:
         return 1
     if low == "both":
         return 2
