@@ -8,43 +8,22 @@ also makes ingestion reconcile incrementally (``on_document_added`` hook).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from skyledger.reconcile.figures import weapon_words
-from skyledger.store import Ledger, LedgerError
+from skyledger.cli.common import DEFAULT_DB, DbOption, fail, open_ledger, out
+from skyledger.store import LedgerError
 from skyledger.reconcile.evaluate import EventScore
 from skyledger.store.events import get_event, list_events, rebuild_events, register_hook, score_ledger
 
-DbOption = Annotated[Path, typer.Option("--db", envvar="SKYLEDGER_DB", help="Ledger file (SQLite).")]
-DEFAULT_DB = Path("skyledger.db")
-
-out = Console(highlight=False)
-err = Console(stderr=True, highlight=False)
 
 
-def _fail(message: str) -> typer.Exit:
-    err.print(Text(f"Error: {message}", style="bold red"))
-    return typer.Exit(1)
 
-
-@contextmanager
-def _ledger(db: Path) -> Iterator[Ledger]:
-    try:
-        ledger = Ledger.open(db)
-    except LedgerError as exc:
-        raise _fail(str(exc)) from None
-    try:
-        yield ledger
-    finally:
-        ledger.close()
 
 
 def _figure_text(f: dict[str, Any]) -> str:
@@ -69,12 +48,12 @@ def events_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print the events as JSON.")] = False,
 ) -> None:
     """Events with their figures, corroboration (independent sources) and contradiction flags."""
-    with _ledger(db) as ledger:
+    with open_ledger(db) as ledger:
         try:
             events = list_events(ledger.conn, since=since, until=until, weapon=weapon, action=action, side=side,
                                  attacker=attacker, place=place, claimant=claimant, flagged=flagged, limit=limit)
         except LedgerError as exc:
-            raise _fail(str(exc)) from None
+            raise fail(str(exc)) from None
     if as_json:
         typer.echo(json.dumps(events, ensure_ascii=False, indent=1))
         return
@@ -98,10 +77,10 @@ def event_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print the event as JSON.")] = False,
 ) -> None:
     """One event: every claim with its quote, source and flags, then the flags' reasons and links."""
-    with _ledger(db) as ledger:
+    with open_ledger(db) as ledger:
         event = get_event(ledger.conn, event_id)
     if event is None:
-        raise _fail(f"no single event matches {event_id!r}")
+        raise fail(f"no single event matches {event_id!r}")
     if as_json:
         typer.echo(json.dumps(event, ensure_ascii=False, indent=1))
         return
@@ -124,7 +103,7 @@ def event_command(
 
 def reconcile_command(db: DbOption = DEFAULT_DB) -> None:
     """Rebuild every event of the ledger from its claims."""
-    with _ledger(db) as ledger:
+    with open_ledger(db) as ledger:
         count = rebuild_events(ledger)
         flags = ledger.conn.execute("SELECT count(*) FROM flags").fetchone()[0]
     out.print(Text(f"Reconciled: {count} events, {flags} flags"))
@@ -147,15 +126,15 @@ def eval_events_command(
     if db is not None:
         clusters = load_gold(gold)
         if not db.is_file():
-            raise _fail(f"{db}: no ledger here")
-        with _ledger(db) as ledger:
+            raise fail(f"{db}: no ledger here")
+        with open_ledger(db) as ledger:
             _print_score(len(clusters), score_ledger(ledger, clusters), as_json)
         return
     paths = list(corpus or [])
     if not paths:
         sibling = gold.with_name("events_corpus.jsonl")
         if not sibling.exists():
-            raise _fail("no --corpus given and no events_corpus.jsonl next to GOLD")
+            raise fail("no --corpus given and no events_corpus.jsonl next to GOLD")
         paths = [sibling]
     clusters = load_gold(gold)
     passages = read_passages(paths)

@@ -8,7 +8,6 @@ printed as plain text, never as markup.
 from __future__ import annotations
 
 import json
-import sqlite3
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,7 +15,6 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
@@ -25,39 +23,11 @@ from skyledger import pipeline
 from skyledger.ingest import Limits
 from skyledger.ingest.base import MB
 from skyledger.ingest.samples import sample_corpus
-from skyledger.store import Ledger, LedgerError
+from skyledger.cli.common import DEFAULT_DB, DbOption, err, fail, open_ledger, out
 from skyledger.store.export import FORMATS, WHATS, write_export
 
-DEFAULT_DB = "skyledger.db"
 DASHBOARD_URL = "http://127.0.0.1:8000"
 _MARK_OPEN, _MARK_CLOSE = "\x02", "\x03"  # cannot occur in stored text (readers drop control characters)
-
-DbOption = Annotated[Path, typer.Option("--db", envvar="SKYLEDGER_DB", help="Ledger file (SQLite).",
-                                        show_default=True)]
-
-out = Console(highlight=False)
-err = Console(stderr=True, highlight=False)
-
-
-def _fail(message: str) -> typer.Exit:
-    err.print(Text(f"Error: {message}", style="bold red"))
-    return typer.Exit(1)
-
-
-@contextmanager
-def _ledger(db: Path, *, readonly: bool = False) -> Iterator[Ledger]:
-    try:
-        ledger = Ledger.open(db, readonly=readonly)
-    except LedgerError as exc:
-        raise _fail(str(exc)) from None
-    try:
-        yield ledger
-    except LedgerError as exc:
-        raise _fail(str(exc)) from None
-    except sqlite3.Error as exc:  # a damaged or foreign database: say so instead of a traceback
-        raise _fail(f"{db}: database error: {exc}") from None
-    finally:
-        ledger.close()
 
 
 @contextmanager
@@ -92,14 +62,14 @@ def _print_report(report: pipeline.IngestReport) -> None:
 
 def ingest_cmd(
     inputs: Annotated[list[str], typer.Argument(help="Files, directories, globs or http(s) URLs.")],
-    db: DbOption = Path(DEFAULT_DB),
+    db: DbOption = DEFAULT_DB,
     strict: Annotated[bool, typer.Option(help="Exit 1 if any input fails (else only if every input fails).")] = False,
     max_mb: Annotated[float, typer.Option("--max-mb", min=0.001, help="Size cap per document, in MB.")] = 20.0,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:
     """Read reports into the ledger; documents already stored are skipped, failures listed and skipped."""
     limits = Limits(max_document_bytes=int(max_mb * MB), max_file_bytes=max(int(max_mb * MB), 100 * MB))
-    with _ledger(db) as ledger, _progress("Ingesting") as progress:
+    with open_ledger(db) as ledger, _progress("Ingesting") as progress:
         report = pipeline.ingest(inputs, ledger, limits=limits, progress=progress)
     if as_json:
         sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n")
@@ -123,7 +93,7 @@ def _claims_table(rows: list[dict[str, Any]], total: int) -> Table:
 
 
 def claims_cmd(
-    db: DbOption = Path(DEFAULT_DB),
+    db: DbOption = DEFAULT_DB,
     since: Annotated[str | None, typer.Option(help="From this date (YYYY-MM-DD).")] = None,
     until: Annotated[str | None, typer.Option(help="Up to this date (YYYY-MM-DD).")] = None,
     weapon: Annotated[str | None, typer.Option(help="drone, missile, guided_bomb, rocket, aircraft, other.")] = None,
@@ -137,7 +107,7 @@ def claims_cmd(
     as_json: Annotated[bool, typer.Option("--json", help="All matching claims as JSON.")] = False,
 ) -> None:
     """List claims, newest report last, filtered by date, weapon, action, side, place, claimant or text."""
-    with _ledger(db, readonly=True) as ledger:
+    with open_ledger(db, readonly=True) as ledger:
         rows = ledger.claims(since=since, until=until, weapon=weapon, action=action, side=side,
                              attacker=attacker, place=place, claimant=claimant, text=text)
     if as_json:
@@ -150,25 +120,25 @@ def export_cmd(
     fmt: Annotated[str, typer.Option("--format", help=f"One of: {', '.join(FORMATS)}.")],
     what: Annotated[str, typer.Option(help=f"One of: {', '.join(WHATS)}.")] = "claims",
     dest: Annotated[Path | None, typer.Option("--out", help="Write here (stdout if omitted).")] = None,
-    db: DbOption = Path(DEFAULT_DB),
+    db: DbOption = DEFAULT_DB,
 ) -> None:
     """Export claims, events or documents as CSV, JSON, GeoJSON, Parquet, or the missile_attacks_daily layout."""
     if fmt not in FORMATS:
-        raise _fail(f"unknown --format {fmt!r}: choose one of {', '.join(FORMATS)}")
+        raise fail(f"unknown --format {fmt!r}: choose one of {', '.join(FORMATS)}")
     if what not in WHATS:
-        raise _fail(f"unknown --what {what!r}: choose one of {', '.join(WHATS)}")
-    with _ledger(db, readonly=True) as ledger:
+        raise fail(f"unknown --what {what!r}: choose one of {', '.join(WHATS)}")
+    with open_ledger(db, readonly=True) as ledger:
         count = write_export(ledger, fmt, what, dest=dest, stream=None if dest else sys.stdout)
     if dest is not None:
         err.print(Text(f"Wrote {count} records to {dest}"))
 
 
 def stats_cmd(
-    db: DbOption = Path(DEFAULT_DB),
+    db: DbOption = DEFAULT_DB,
     as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
 ) -> None:
     """Counts of documents, claims, events and places in the ledger."""
-    with _ledger(db, readonly=True) as ledger:
+    with open_ledger(db, readonly=True) as ledger:
         stats = ledger.stats()
     if as_json:
         sys.stdout.write(json.dumps(stats, ensure_ascii=False, sort_keys=True) + "\n")
@@ -190,12 +160,12 @@ def _highlighted(snippet: str) -> Text:
 
 def search_cmd(
     query: Annotated[str, typer.Argument(help='Words to find (all must match); "a phrase", prefix*.')],
-    db: DbOption = Path(DEFAULT_DB),
+    db: DbOption = DEFAULT_DB,
     limit: Annotated[int, typer.Option(help="Most results.")] = 10,
     as_json: Annotated[bool, typer.Option("--json", help="Print as JSON ([ ] mark the hits).")] = False,
 ) -> None:
     """Full-text search over document titles and text, with highlighted snippets."""
-    with _ledger(db, readonly=True) as ledger:
+    with open_ledger(db, readonly=True) as ledger:
         hits = ledger.search(query, limit=limit, marks=("[", "]") if as_json else (_MARK_OPEN, _MARK_CLOSE))
     if as_json:
         sys.stdout.write(json.dumps(hits, ensure_ascii=False, indent=2) + "\n")
@@ -212,11 +182,11 @@ def search_cmd(
 
 
 def reextract_cmd(
-    db: DbOption = Path(DEFAULT_DB),
+    db: DbOption = DEFAULT_DB,
     force: Annotated[bool, typer.Option(help="Re-extract every document, not only outdated ones.")] = False,
 ) -> None:
     """Re-run claim extraction on documents stored by an older extractor (each swap is atomic)."""
-    with _ledger(db) as ledger, _progress("Re-extracting") as progress:
+    with open_ledger(db) as ledger, _progress("Re-extracting") as progress:
         report = pipeline.reextract(ledger, force=force, progress=progress)
     out.print(Text(f"Re-extracted {report.documents} documents ({report.claims} claims); "
                    f"{len(report.failed)} failed."))
@@ -247,13 +217,13 @@ def _has_command(app: typer.Typer, name: str) -> bool:
 def register(app: typer.Typer) -> None:
     """Add the ledger commands; ``demo`` (the one-command tour) comes first in --help."""
     @app.command("demo")
-    def demo_cmd(db: DbOption = Path(DEFAULT_DB)) -> None:
+    def demo_cmd(db: DbOption = DEFAULT_DB) -> None:
         """Build a ledger from the packaged sample corpus and show what it holds (safe to re-run)."""
         try:
             samples = sample_corpus()
         except FileNotFoundError as exc:
-            raise _fail(f"{exc} (this installation ships no samples)") from None
-        with _ledger(db) as ledger, _progress("Ingesting samples") as progress:
+            raise fail(f"{exc} (this installation ships no samples)") from None
+        with open_ledger(db) as ledger, _progress("Ingesting samples") as progress:
             report = pipeline.ingest([str(samples)], ledger, progress=progress)
             summary = ledger.summary()
             totals = ledger.stats()

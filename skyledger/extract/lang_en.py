@@ -22,7 +22,7 @@ import re
 
 from skyledger.extract.claimants import load_claimants
 from skyledger.extract.grammar import Attribution, RawFigure, SentenceReading
-from skyledger.extract.numbers import DIGITS, NumberWords, parse_digits, parse_number_words
+from skyledger.extract.numbers import NumberWords, parse_digits, parse_number_words
 from skyledger.extract.weapons import WeaponMention
 
 NUMBER_WORDS = NumberWords(
@@ -159,10 +159,8 @@ _UA_AGENT = re.compile(r"(?i)(?<![\w])(?:ukraine|ukrainian forces|ukrainian troo
 _ELLIPTICAL = re.compile(
     rf"(?i)(?<![\w.,-])(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d{{1,6}}|{_WORDNUM}|one more)(?P<more>\s+more|\s+others?)?(?P<of>\s+of (?:them|those|these|which))?\s*(?=(?:[–—-]\s*)?(?:over|in|above|near|across|on|at|into|from|within|toward|towards|each)\b|[–—-]\s|were\b|was\b|had been\b|have been\b|fell\b|failed\b|struck\b|hit\b|disappeared\b|vanished\b|crashed\b|launched\b|fired\b)"
 )
-_OF_WHICH = re.compile(rf"(?i)(?:of (?:which|those|them|these),?|of the (?:total|total of)?|out of)\s*")
 _ALL_OF = re.compile(r"(?i)\ball (?:of )?(?:which|them|these|those)\b")
 _X_OF_Y = re.compile(rf"(?i)(?P<x>\d{{1,3}}(?:,\d{{3}})+|\d{{1,6}}|{_WORDNUM})\s+(?:of|out of)\s+(?:the\s+|a\s+|those\s+|these\s+)?(?:total\s+(?:of\s+)?|overall\s+)?(?=\S)")
-_EACH_OF = re.compile(r"(?i)\bover each of\b|\bin each of\b|\beach of\b")
 _INCLUDING = re.compile(r"(?i)\b(?:including|of which|of them|among them)\s*$")
 _DEFINITE = re.compile(r"(?i)(?:\bthe|\bthese|\bthose|\bboth|\bits|\btheir)\s*$")
 
@@ -256,7 +254,6 @@ class EnglishGrammar:
         num_text = best.group("num")
         num_start = window_start + best.start("num")
         lowered = num_text.lower()
-        singular = lowered in {"a", "an", "another", "a second", "a third", "one more", "each"}
         if lowered == "each":
             return []
         value = _value(num_text)
@@ -557,7 +554,6 @@ class EnglishGrammar:
         side = None
         home = None
         if person is not None:
-            name_m = _NAME.search(phrase)
             name = _clean_name(phrase)
             side, home = person.side, person.home
         elif body is not None:

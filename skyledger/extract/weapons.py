@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import bisect
 import json
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
