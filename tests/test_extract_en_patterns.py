@@ -313,3 +313,22 @@ def test_an_after_clause_without_its_own_source_is_background():
     assert claims(text) == []
     text = "The attack came after a night in which Russia sent 90 drones, the Air Force said."
     assert brief(text) == [("launched", "drone", 90)]
+
+
+def test_of_the_n_the_enemy_launched_then_parts():
+    text = "The Air Force reported that of the 85 drones Russia launched, 62 were shot down and 20 disappeared from radar."
+    assert brief(text) == [("intercepted", "drone", 62), ("launched", "drone", 85), ("lost", "drone", 20)]
+
+
+def test_drones_entering_airspace_and_a_qualified_part():
+    text = "Poland scrambled jets after 19 Russian drones violated its airspace, and at least four of them were shot down, Polish officials said."
+    result = {c["count"]: c for c in claims(text)}
+    assert result[19]["action"] == "launched" and result[19]["claimant_side"] == "other"
+    assert (result[4]["action"], result[4]["count_qualifier"]) == ("intercepted", "at_least")
+
+
+def test_bombs_dropped_and_casualty_clauses_do_not_carry_places():
+    (c,) = claims("Russian troops dropped more than 70 guided aerial bombs on the Zaporizhzhia region on Monday.")
+    assert (c["action"], c["weapon"], c["count_qualifier"], c["locations"]) == ("launched", "guided_bomb", "at_least", ["Zaporizhzhia Oblast"])
+    result = claims("Russia struck Ukraine with 4 Iskander-M missiles overnight, wounding three people in Kharkiv.")
+    assert result[0]["locations"] == ["Ukraine"]

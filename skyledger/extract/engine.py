@@ -530,8 +530,8 @@ def _resolve_dates(text, drafts: list[_Draft], sent, lang, ctx: _Context, pub) -
         # "overnight, ... the air force said on Wednesday": the night before the named day
         resolved = [(m, days[0]) if m.kind == "night" and r.date == _default_date(pub) else (m, r) for m, r in resolved]
     if resolved:
-        # sentence-level date carries to the next sentences of the item
-        m, r = resolved[0]
+        # sentence-level date carries to the next sentences of the item; a reported window is the most precise
+        m, r = next(((m, r) for m, r in resolved if m.kind == "window"), resolved[0])
         ctx.date, ctx.date_start, ctx.date_end = r.date, r.start, r.end
     for d in drafts:
         if resolved:
@@ -660,7 +660,8 @@ def _info(c: Claim, d: _Draft) -> int:
     return score
 
 
-def _compatible(a: Claim, b: Claim) -> bool:
+def _compatible(a: Claim, b: Claim, a_soft: bool = False, b_soft: bool = False) -> bool:
+    """Could ``a`` and ``b`` be one figure told twice?  ``*_soft``: places only defaulted from the claimant."""
     if (a.action, a.weapon, a.count) != (b.action, b.weapon, b.count):
         return False
     if a.count_qualifier != b.count_qualifier and "exact" not in (a.count_qualifier, b.count_qualifier):
@@ -671,7 +672,8 @@ def _compatible(a: Claim, b: Claim) -> bool:
         return False
     if a.date and b.date and a.date != b.date:
         return False
-    la, lb = set(a.locations), set(b.locations)
+    la = set() if a_soft else set(a.locations)
+    lb = set() if b_soft else set(b.locations)
     if la and lb and not (la <= lb or lb <= la):
         return False
     return True
@@ -697,7 +699,7 @@ def _merge_repeats(claims: list[Claim], drafts: list[_Draft]) -> list[Claim]:
                                         claimant_side=kc.claimant_side or c.claimant_side), kd)
                 continue
         for k, (kc, kd) in enumerate(kept):
-            if kd.fig.singular_event or not _compatible(c, kc):
+            if kd.fig.singular_event or not _compatible(c, kc, d.home_default, kd.home_default):
                 continue
             if kd.item == d.item and kd.sentence == d.sentence and kd.fig.start != d.fig.start:
                 # two figures of one sentence are two claims (e.g. "three over X, three over Y")

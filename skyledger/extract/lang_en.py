@@ -73,6 +73,7 @@ _ACTIONS: list[tuple[str, str]] = [
                     r"suppressed|suppressing|eliminated|brought down|taken down|took down|knocked out|jammed|"
                     r"the destruction of|destruction of|the interception of|interception of|the downing of|shootdown of|shoot-down of"),
     ("launched", r"launched|launching|launches|launch|fired|firing|fires|fire|sent|sending|used|using|uses|attacked|attacking|"
+                 r"dropped|dropping|"
                  r"unleashed|deployed|lobbed|recorded|detected|tracked|the launch of|launch of|targeted|was attacked by|were attacked by"),
     ("impacted", r"struck|striking|strikes|hit|hitting|hits|pounded|slammed|was hit by|were hit by|was struck by|were struck by|"
                  r"failed to stop|could not stop|did not stop|failed to intercept|could not intercept"),
@@ -98,7 +99,7 @@ _PASSIVE_AFTER = re.compile(
     r"(?P<verb>shot down|downed|destroyed|intercepted|neutrali[sz]ed|repelled|suppressed|eliminated|brought down|jammed|"
     r"launched|fired|sent|used|recorded|detected|tracked|struck|hit|lost|locationally lost|"
     r"fell to (?:air |the )?(?:defen[cs]es|air defen[cs]e)|failed to reach|did not reach|didn't reach|never reached|went missing|disappeared|"
-    r"failed to stop|slammed into|crashed into|fell on|fell in|got through|broke through|fell after being intercepted|fell after being shot down|"
+    r"failed to stop|slammed into|crashed into|fell on|fell in|got through|broke through|violated|entered|crossed into|dropped|fell after being intercepted|fell after being shot down|"
     r"crashed after being intercepted|fell after being downed)(?![\w-])"
 )
 # "a drone flying towards Moscow has been shot down": a short participial modifier before the auxiliary
@@ -118,13 +119,14 @@ _PARTICIPLE_ACTION = {
     "slammed into": "impacted", "crashed into": "impacted", "fell on": "impacted", "fell in": "impacted",
     "fell after being intercepted": "intercepted", "fell after being shot down": "intercepted",
     "crashed after being intercepted": "intercepted", "fell after being downed": "intercepted",
-    "got through": "impacted", "broke through": "impacted",
+    "got through": "impacted", "broke through": "impacted", "violated": "launched", "entered": "launched",
+    "crossed into": "launched", "dropped": "launched",
 }
 # Active verbs whose subject is the figure ("a drone struck a building"): no auxiliary needed.
 _SUBJECT_VERBS = {"struck", "hit", "failed to reach", "did not reach", "didn't reach", "never reached", "went missing",
                   "disappeared", "slammed into", "crashed into", "fell on", "fell in", "failed to stop",
                   "fell after being intercepted", "fell after being shot down", "crashed after being intercepted",
-                  "fell after being downed", "got through", "broke through"}
+                  "fell after being downed", "got through", "broke through", "violated", "entered", "crossed into"}
 
 # Clause openers: the action verb of one clause does not govern a figure in the next.
 _CLAUSE_BREAK = re.compile(
@@ -263,11 +265,7 @@ class EnglishGrammar:
         qualifier = "exact"
         qm = _QUAL_RE.search(before)
         if qm:
-            phrase = qm.group(1).lower()
-            for name, pat in _QUALIFIERS:
-                if re.fullmatch(pat, phrase):
-                    qualifier = name
-                    break
+            qualifier = _qualifier_name(qm.group(1))
         fig_start = num_start
         if qm:
             fig_start = max(s_start, num_start - (len(before) - qm.start(1)))
@@ -336,6 +334,10 @@ class EnglishGrammar:
                 continue
             fig = RawFigure(start=pos, end=m.end("num") + (len(m.group("more")) if m.group("more") else 0), count=value,
                             qualifier="exact", weapon="", model=None, action=None, elliptical=True)
+            qm = _QUAL_RE.search(text[max(s_start, pos - 40):pos])
+            if qm:
+                fig.qualifier = _qualifier_name(qm.group(1))
+                fig.start = max(s_start, pos - 40) + qm.start(1)
             if m.group("of"):
                 fig.end = m.end("of")
                 fig.including = True  # "30 drones ..., 12 of them over Kursk": a part of the figure before
@@ -381,6 +383,8 @@ class EnglishGrammar:
                 reduced = "intercepted" if verb.startswith("fell to") else _PARTICIPLE_ACTION.get(verb)
             else:
                 reduced = None
+            if reduced is None and _RELATIVE_LAUNCH.match(after):
+                reduced = "launched"  # "of the 85 drones Russia launched": launched, unless a verb governs it
             if reduced and re.search(r"(?i)\bwith\s+(?:another\s+|a further\s+|an additional\s+)?$", text[max(s_start, f.start - 25):f.start]):
                 f.action = reduced  # "with another 29 drones lost to jamming": the participle governs
                 continue
@@ -440,7 +444,7 @@ class EnglishGrammar:
             f.scope_start = f.start
             f.scope_end = nxt
             for cb in _CLAUSE_BREAK.finditer(text, f.end, nxt):
-                if re.match(r"(?i)\.\s|;|,\s*(?:which|who|where)\b", text[cb.start():cb.end()]):
+                if re.match(r"(?i)\.\s|;|,\s*(?:which|who|where|damaging|killing|injuring|wounding|causing|sparking|leaving|setting)\b", text[cb.start():cb.end()]):
                     f.scope_end = cb.start()
                     break
             reason = _SCOPE_END.search(text, f.end, f.scope_end)
@@ -448,8 +452,9 @@ class EnglishGrammar:
                 f.scope_end = reason.start()
             # background: a figure in an "after ..." clause with no reporting verb of its own
             opener = None
-            for m in _BACKGROUND_OPENERS.finditer(text, s_start, f.start):
-                opener = m
+            for m in _BACKGROUND_OPENERS.finditer(text, s_start, min(s_end, f.end)):
+                if m.end() <= f.start:  # (searching past f.start lets the look-ahead see the figure itself)
+                    opener = m
             if opener is not None:
                 between = text[opener.end():f.start]
                 if "," not in between and not _REPORT_RE.search(between):
@@ -575,6 +580,15 @@ _AGENT_AFTER = re.compile(r"(?i)(?:['’]s\s+(?:army|forces|military|troops)\s+)
 _AGENT_BEFORE = re.compile(r"(?i)\bby\s+(?:the\s+)?$")
 
 
+def _qualifier_name(phrase: str) -> str:
+    """"more than" -> at_least, "about" -> approx, "up to" -> up_to."""
+    phrase = phrase.lower()
+    for name, pattern in _QUALIFIERS:
+        if re.fullmatch(pattern, phrase):
+            return name
+    return "exact"
+
+
 def _choose_attribution(candidates: list[Attribution], figures: list[RawFigure]) -> Attribution | None:
     """The reporting clause nearest before the first figure, else the first after it."""
     if not candidates:
@@ -605,6 +619,9 @@ def _flatten(figs: list[RawFigure]) -> list[RawFigure]:
 # A place after these belongs to the reason or the background, not to the figure.
 _SCOPE_END = re.compile(r"(?i)\b(?:in response to|in retaliation for|because|due to|amid|despite|in exchange for|on behalf of)\b"
                         r"|,\s*(?:as\s+)?(?:reported|according|citing|quoting)\b|\bas (?:the|a|an|it|they|he|she)\b|\bwhen\b")
+_RELATIVE_LAUNCH = re.compile(
+    r"\s+(?:that |which )?(?:Russia|Russian forces|Russian troops|Moscow|Ukraine|Ukrainian forces|Kyiv|the enemy|the Russians|the occupiers)"
+    r"\s+(?:had |has |have )?(?:launched|fired|sent|used)\b")
 _COUNT_AFTER = re.compile(r"[:–—-]\s*\d")
 _OF_TYPES = re.compile(r"(?i)\s+of (?:various|different|several|unknown|unidentified|other|all) (?:types|kinds|models|classes)")
 _COMPOUND_NEXT = re.compile(
