@@ -332,3 +332,14 @@ def test_bombs_dropped_and_casualty_clauses_do_not_carry_places():
     assert (c["action"], c["weapon"], c["count_qualifier"], c["locations"]) == ("launched", "guided_bomb", "at_least", ["Zaporizhzhia Oblast"])
     result = claims("Russia struck Ukraine with 4 Iskander-M missiles overnight, wounding three people in Kharkiv.")
     assert result[0]["locations"] == ["Ukraine"]
+
+
+def test_launch_directions_are_recorded_as_launch_places():
+    text = "Russia launched 40 Shahed drones overnight from the directions of Kursk and Primorsko-Akhtarsk, the Air Force said."
+    (c,) = extract(text, "2025-03-10", "en")
+    assert c.launch_places == ("Kursk", "Primorsko-Akhtarsk")
+
+
+def test_a_bare_city_is_a_region_only_inside_a_regional_breakdown():
+    (c,) = claims("Russia launched 12 drones at Odesa overnight, the Air Force said.")
+    assert c["locations"] == ["Odesa"]

@@ -472,11 +472,25 @@ def _resolve_places(text, drafts: list[_Draft], reading, grammar, ctx: _Context,
             d.home_default = True
     # in a regional breakdown, a bare regional capital means its region ("two in Voronezh")
     if gaz is not None:
-        region_context = any(gaz.by_name(n) is not None and gaz.by_name(n).kind == "admin1" for d in drafts for n, _ in d.locations)
-        if region_context:
-            for d in drafts:
-                if not d.fig.including:
-                    d.locations = [_promote_capital(gaz, n, pid, text, d) for n, pid in d.locations]
+        def is_region(name: str) -> bool:
+            place = gaz.by_name(name)
+            return place is not None and place.kind == "admin1"
+
+        for d in drafts:
+            siblings = [o for o in drafts if o is not d and o.fig.start != d.fig.start]
+            # a list of regional figures: its bare city names are the regions ("two in Voronezh")
+            if not d.fig.including and any(is_region(n) for o in siblings for n, _ in o.locations):
+                d.locations = [_promote_capital(gaz, n, pid, text, d) for n, pid in d.locations]
+    # launch sites: kept as places (as analysts record them) and, for launches, as launch_places
+    origin = getattr(grammar, "launch_origin", None)
+    if origin is not None:
+        for d in drafts:
+            if d.fig.action != "launched" or d.fig.launch_places:
+                continue
+            sites = [m.place.name for m in mentions if d.fig.end <= m.start < max(d.fig.scope_end, d.fig.end)
+                     and origin(text, m.start, m.end)]
+            if sites:
+                d.launch_places = tuple(dict.fromkeys(sites))
     # "one drone over each of Bryansk and Oryol": one figure per place
     expanded = []
     for d in drafts:

@@ -239,6 +239,12 @@ class EnglishGrammar:
         # "Kalibr cruise missiles: 60 were launched", "drones - 23": a count right after the weapon words
         return bool(_COUNT_AFTER.search(text, weapon_start, weapon_start + 80))
 
+    def launch_origin(self, text: str, start: int, end: int) -> bool:
+        """"from the directions of Kursk", "launched from Chauda", "from Primorsko-Akhtarsk direction"."""
+        lead = text[max(0, start - 60):start]
+        return bool(_FROM_LEAD.search(lead) or re.match(r"\s+directions?\b", text[end:end + 12], re.I)
+                    or (re.search(r"(?i)directions?\s+(?:of\s+)?(?:[\w-]+,?\s+(?:and\s+)?){0,6}$", lead)))
+
     def excluded_place(self, text: str, start: int, end: int) -> bool:
         """A place named as the agent ("Moscow launched", "fired by Ukraine") is not where the figure happened."""
         return bool(_AGENT_AFTER.match(text, end) or _AGENT_BEFORE.search(text[max(0, start - 12):start]))
@@ -622,6 +628,7 @@ _SCOPE_END = re.compile(r"(?i)\b(?:in response to|in retaliation for|because|due
 _RELATIVE_LAUNCH = re.compile(
     r"\s+(?:that |which )?(?:Russia|Russian forces|Russian troops|Moscow|Ukraine|Ukrainian forces|Kyiv|the enemy|the Russians|the occupiers)"
     r"\s+(?:had |has |have )?(?:launched|fired|sent|used)\b")
+_FROM_LEAD = re.compile(r"(?i)\bfrom\s+(?:the\s+)?(?:directions?\s+of\s+)?(?:the\s+)?(?:occupied\s+|russian\s+|border\s+)*(?:region of\s+)?$")
 _COUNT_AFTER = re.compile(r"[:–—-]\s*\d")
 _OF_TYPES = re.compile(r"(?i)\s+of (?:various|different|several|unknown|unidentified|other|all) (?:types|kinds|models|classes)")
 _COMPOUND_NEXT = re.compile(
