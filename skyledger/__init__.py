@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import logging
 
-from skyledger.extract import extract, extract_document
+from skyledger import extract
+from skyledger.extract import extract_document
 from skyledger.models import Action, Claim, Document, Event, Flag, Item, Qualifier, Side, WeaponClass
 
 __all__ = [

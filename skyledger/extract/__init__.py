@@ -6,6 +6,8 @@ gives no claims, and the work per document is bounded (see ``engine``).
 
 from __future__ import annotations
 
+import sys
+import types
 from dataclasses import replace
 from datetime import date, datetime
 
@@ -46,3 +48,18 @@ def extract_document(doc: Document) -> list[Claim]:
                 )
             )
     return claims
+
+
+class _CallableModule(types.ModuleType):
+    """``skyledger.extract`` is both this package and the entry point: ``skyledger.extract(text)``.
+
+    Making the module callable keeps ``import skyledger.extract.engine`` working
+    while the public API stays one short call.
+    """
+
+    def __call__(self, text: str, published: str | date | datetime | None = None,
+                 lang: str | None = None) -> list[Claim]:
+        return extract(text, published, lang)
+
+
+sys.modules[__name__].__class__ = _CallableModule
