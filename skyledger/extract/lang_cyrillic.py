@@ -84,8 +84,18 @@ def _number_table() -> dict[str, int]:
     add(200, "двести", "двухсот", "двумстам", "двумястами", "двухстах")
     add(300, "триста", "трехсот", "трёхсот", "тремстам", "тремястами")
     add(400, "четыреста", "четырехсот", "четырёхсот", "четырьмястами")
-    for stem, v in (("пят", 500), ("шест", 600), ("сем", 700), ("восем", 800), ("девят", 900)):
-        add(v, stem + "ьсот", stem + "исот" if stem != "восем" else "восьмисот")
+    for nom, obl, ins, v in (("пятьсот", "пяти", "пятью", 500), ("шестьсот", "шести", "шестью", 600), ("семьсот", "семи", "семью", 700),
+                             ("восемьсот", "восьми", "восемью", 800), ("девятьсот", "девяти", "девятью", 900)):
+        add(v, nom, obl + "сот", obl + "стам", ins + "стами", obl + "стах")
+    add(200, "двумстам", "двумястами", "двухстах")
+    add(300, "тремстам", "тремястами", "трехстах", "трёхстах")
+    add(400, "четыремстам", "четырьмястами", "четырехстах", "четырёхстах")
+    add(80, "восьмьюдесятью")
+    add(2, "двоим", "двоими")
+    add(3, "троим", "троими")
+    add(4, "четверым", "четверыми")
+    add(5, "пятерым", "пятерыми")
+    add(6, "шестерым", "шестерыми")
     # Ukrainian
     add(1, _forms("од", "ин|на|не|но|ного|ному|нієї|ній|ну|ним|нією|ні|них|ними"))
     add(2, _forms("дв", "а|і|ох|ом|ома|оє|ох"), "обидва", "обидві", "обох")
@@ -108,9 +118,15 @@ def _number_table() -> dict[str, int]:
     add(200, "двісті", "двохсот", "двомстам")
     add(300, "триста", "трьохсот", "трьомстам")
     add(400, "чотириста", "чотирьохсот")
-    for stem, v in (("п'ят", 500), ("шіст", 600), ("сім", 700), ("вісім", 800), ("дев'ят", 900)):
-        add(v, stem + "сот")
-    add(500, "п'ятисот")
+    for nom, obl, ins, v in (("п'ятсот", "п'ят", "п'ятьма", 500), ("шістсот", "шест", "шістьма", 600), ("сімсот", "сем", "сьома", 700),
+                             ("вісімсот", "восьм", "вісьма", 800), ("дев'ятсот", "дев'ят", "дев'ятьма", 900)):
+        add(v, nom, obl + "исот", obl + "иста", obl + "истам", obl + "истах", ins + "стами")
+    add(200, "двомастами", "двохстах", "двохста")
+    add(300, "трьохста", "трьомастами", "трьохстах", "трьомстам")
+    add(400, "чотирмастами", "чотирьохстах", "чотирьомстам")
+    add(500, "п'ятьомастами")
+    add(1, "одної", "однім", "оден")
+    add(8, "вісьмом", "вісьма", "вісьмома")
     return t
 
 
@@ -122,7 +138,7 @@ NUMBER_WORDS = NumberWords(units=_number_table(), multipliers=_MULTIPLIERS, join
 _FIXED_PHRASES = {
     "полтора десятка": 15, "півтора десятка": 15, "півтора десятки": 15, "полсотни": 50, "пол сотни": 50, "пів сотні": 50,
     "півсотні": 50, "пів сотні": 50, "десяток": 10, "десятка": 10, "десятком": 10, "дюжина": 12, "дюжину": 12, "дюжины": 12,
-    "дюжини": 12, "пару": 2, "пара": 2, "пари": 2, "пары": 2, "сотню": 100, "сотня": 100, "сотні": 100, "сотни": 100,
+    "дюжини": 12, "сотню": 100, "сотня": 100,
     "полтысячи": 500, "півтисячі": 500,
 }
 
@@ -288,12 +304,12 @@ _INTERCEPT = (
     r"сбит\w*|сбил\w*|сбива\w*|сбить|сбитие\w*|сбития|перехвач\w*|перехват\w*|уничтож\w*|ликвидир\w*|ликвидац\w*|"
     r"подавл\w*|подавил\w*|нейтрализ\w*|отраж\w*|отразил\w*|отбит\w*|приземлил\w*|поврежден\w*|"
     r"збит\w*|збил\w*|збив\w*|збити|збиття|збито|знищ\w*|перехопл\w*|перехопи\w*|перехоп\w*|ліквідов\w*|ліквідува\w*|"
-    r"нейтраліз\w*|подавлен\w*|подавил\w*|відбит\w*|відбил\w*|приземли\w*|уражен\w*|уражено|пошкоджено"
+    r"нейтраліз\w*|знешкод\w*|обезвред\w*|обезвреж\w*|подавлен\w*|подавил\w*|відбит\w*|відбил\w*|приземли\w*|уражен\w*|уражено|пошкоджено"
 )
 _LAUNCH = (
-    r"запуст\w*|запущ\w*|запуск\w*|выпуст\w*|выпущ\w*|випуст\w*|випущ\w*|атакова\w*|атакува\w*|атаку\w*|"
+    r"запуст\w*|запущ\w*|запуск\w*|выпуст\w*|выпущ\w*|випуст\w*|випущ\w*|атакова\w*|атакува\w*|атакую\w*|атакує\w*|атакуют|"
     r"примен\w*|применя\w*|застосува\w*|застосов\w*|использова\w*|использу\w*|використа\w*|використову\w*|"
-    r"направ\w*|направл\w*|спрямува\w*|спрямов\w*|скинул\w*|скинут\w*|скида\w*|сброси\w*|сбрасыва\w*|сброшен\w*|"
+    r"направ\w*|направл\w*|спрямува\w*|спрямов\w*|скину\w*|скинул\w*|скинут\w*|скида\w*|сброси\w*|сбрасыва\w*|сброшен\w*|"
     r"пуск\w*|пусков|пуски|обнаруж\w*|виявлен\w*|виявил\w*|зафиксирова\w*|зафіксова\w*|зафіксовано|"
     r"находятся|находится|перебувають|перебуває|"
     r"нанес\w*|нанос\w*|завда\w*|завдав\w*|выстрел\w*|обстрел\w*|обстріля\w*|попытал\w* ударить|пытал\w* атаковать|"
@@ -301,7 +317,7 @@ _LAUNCH = (
 )
 _IMPACT = (
     r"попал\w*|попада\w*|потрапил\w*|влуч\w*|поцілил\w*|поразил\w*|ударил\w*|ударили|ударить|вдарил\w*|вдарив|вдарити|"
-    r"сдетонир\w*|прилет\w*|приліт\w*|прильот\w*|упал\w* на|впал\w* на|врезал\w*|врізал\w*|поражен\w*"
+    r"сдетонир\w*|досягл\w* (?:цілей|цілі|мети)|достигл\w* (?:целей|цели)|прилет\w*|приліт\w*|прильот\w*|упал\w* на|впал\w* на|врезал\w*|врізал\w*|поражен\w*"
 )
 _LOST = (
     r"локаційно втрачен\w*|локаційно втрачено|локационно потерян\w*|втрачен\w*|втрачено|втрат\w*|потерял\w* управление|"
@@ -432,6 +448,8 @@ class CyrillicGrammar:
 
     def __init__(self) -> None:
         self.claimants = load_claimants()
+        self._attr_cache: dict = {}
+        self._memo: dict = {}
 
     # ---- figures -----------------------------------------------------------------------
     def read(self, text: str, start: int, end: int, weapons: list[WeaponMention]) -> SentenceReading:
@@ -468,11 +486,32 @@ class CyrillicGrammar:
         cands = self.attributions(text, start, end)
         reading.attribution = _choose(cands, figures)
         if figures and (reading.attribution is None or reading.attribution.kind in ("pronoun", "media")):
-            nxt = self._next_sentence_claimant(text, end)
+            nxt = self._next_sentence_claimant(text, end) or self._quote_speaker(text, start, end)
             if nxt is not None:
                 reading.attribution = nxt
+            elif reading.attribution is None or (reading.attribution.kind == "actor" and reading.attribution.name is None):
+                later = self._paragraph_claimant(text, start, end)
+                if later is not None:   # "... Все беспилотники были перехвачены, отметили в Минобороны."
+                    reading.attribution = later
+            elif reading.attribution is not None and reading.attribution.kind == "pronoun" and reading.attribution.head == "he":
+                back = self._previous_named(text, start)
+                if back is not None:   # "он", "глава региона": the person or body named just before
+                    a = reading.attribution
+                    reading.attribution = Attribution(back.name, back.side, a.start, a.end, "explicit", None, back.home_place)
         self._actions(text, start, end, figures + elaborations, reading.attribution)
         _share_chain_actions(text, figures)
+        if any(f.action is None for f in figures) and _BULLET.match(text, start, end):
+            header = self._list_header(text, start)
+            if header is not None:
+                action, attacker = header
+                for f in figures:
+                    if f.action is None:
+                        f.action = action
+                        f.including = True
+                        f.attacker = f.attacker or attacker
+        for f in figures:
+            if f.partitive and f.action is None:
+                f.elliptical = True   # "Один з безпілотників був невстановленого типу": the action of the figure it is part of
         self._attackers(text, start, end, figures)
         self._scopes(text, start, end, figures, reading.attribution)
         self._scopes(text, start, end, elaborations, reading.attribution)
@@ -483,6 +522,8 @@ class CyrillicGrammar:
         reading.figures = figures
         reading.elaborations = [e for e in elaborations if e.action not in (None, "negated")
                                 and not any(f.start <= e.start < f.end for f in figures)]
+        if _BACKGROUND.match(text, start, end):
+            reading.elaborations = [e for e in reading.elaborations if e.model]
         if figures:
             self._memory = (id(text), end, [f for f in figures if f.action])
         return reading
@@ -509,6 +550,8 @@ class CyrillicGrammar:
                 if len(gap) > 45:
                     break
                 bare = re.sub(r"[\"“”«»„'’\s]", "", gap)
+                if bare == "," and models and nxt.model:
+                    bare = "/"
                 joinable = _only_modifiers(gap.replace("-", " "), self.lang) and not re.search(r"(?i)(?<!\w)(?:и|і|та|й|або|или)(?!\w)", gap)
                 if bare in ("", "/", "и", "і", "та", "или", "або", "-") and models and nxt.model:
                     joinable = True
@@ -526,6 +569,8 @@ class CyrillicGrammar:
                 g_end = nxt.end
                 j += 1
             model = "/".join(_dedupe_models(models)) if models else None
+            if model and _MIXED_TYPES.match(text, g_end):
+                model = None   # "БпЛА типу Shahed, Гербера та дронами-імітаторами різних типів": a mixed total
             groups.append((g_start, g_end, weapon, model, head_is_class, head_tok))
             i = j
         return groups
@@ -584,27 +629,24 @@ class CyrillicGrammar:
         qualifier = "exact"
         fig_start = num_start
         pre = before
-        more = False
         mm = re.search(r"(?i)(?<![\w])(?:ещё|еще|ще|и ещё|и еще|і ще|та ще)\s*$", pre)
         if mm:
-            more = True
             pre = pre[:mm.start()]
             fig_start = num_start - (len(before) - mm.start())
         qm = _QUAL_RE.search(pre)
         if qm:
             phrase = qm.group(1).lower()
-            if not (phrase == "до" and re.search(r"\d", text[num_start:num_start + 1]) is None and False):
-                for name, pat in _QUALIFIERS:
-                    if re.fullmatch(pat, phrase):
-                        qualifier = name
-                        break
-                fig_start = max(s_start, num_start - (len(before) - qm.start(1)))
+            for name, pat in _QUALIFIERS:
+                if re.fullmatch(pat, phrase):
+                    qualifier = name
+                    break
+            fig_start = max(s_start, num_start - (len(before) - qm.start(1)))
         phrase = " ".join(low_words)
         if phrase in ("полтора десятка", "півтора десятка", "пів сотні", "полсотни", "півсотні", "десятка", "десяток") and qualifier == "exact":
             qualifier = "approx"
         fig = RawFigure(start=fig_start, end=g_end, count=value, qualifier=qualifier, weapon=weapon, model=model, action=None)
-        fig.more = more
-        fig.singular_event = ordinal or (more and value == 1)
+        fig.more = False   # "ще 28 ... локаційно втрачені": another figure, not "more at the same place"
+        fig.singular_event = ordinal   # "ещё один" is often the same drone told again (summary, then the quote)
         if re.search(r"(?i)(?<![\w])(?:все|всі|усі|всех|всіх|усіх|всего|загалом)\s*$", pre):
             fig.all_of = bool(re.search(r"(?i)(?:все|всі|усі|всех|всіх|усіх)\s*$", pre))
         if re.search(r"(?i)(?<![\w])по\s*$", pre):
@@ -612,6 +654,10 @@ class CyrillicGrammar:
         if re.search(r"(?i)(?<![\w])(?:в том числе|у тому числі|включая|включно з|из них|з них|із них|серед них|среди них)[\s:,]*$", pre):
             fig.including = True
         used.add(num_start)
+        if re.search(r"(?i)(?<![\w])(?:из|з|із|зі)\s*$", pre) and re.match(r"\s*,?\s*(?:\d|[а-яіїє']+\s*(?:[—–-]|був|було|були|был|было|были|сбит|збит|знищ|уничтож))", text[g_end:g_end + 40], re.I):
+            nxt_tok = _WORD.match(text, len(text[:g_end]) + len(re.match(r"\s*,?\s*", text[g_end:]).group(0)))
+            if nxt_tok and _is_number_token(nxt_tok.group(0)):
+                fig.launch_total = True   # "з 50 ракет 44 було збито": 50 launched, 44 a part
         # "47 із 72 безпілотників": the NP count is the launched total and 47 a figure too
         xm = re.search(r"(?i)(?<![\w.,:])(\d{1,6}|[а-яёіїє']+)\s+(?:из|з|із|зі)\s+(?:общего числа\s+|загальної кількості\s+|)?$", pre)
         if xm and _is_number_token(xm.group(1)):
@@ -630,7 +676,7 @@ class CyrillicGrammar:
         """A weapon NP with no count: one if its noun is singular ("сбила ракету ATACMS"); "все ракеты" = all of the last figure."""
         pre = text[max(s_start, g_start - 60):g_start]
         allm = re.search(r"(?i)(?<![\w])(?:все|всі|усі|всех|всіх|усіх)\s+(?:[\w'’«»\"“”-]+\s+){0,3}$", pre)
-        if allm and _only_modifiers_or_participle(pre[allm.end(0) - len(pre) + len(pre) - (len(pre) - allm.end()):], self.lang, text, g_start - (len(pre) - allm.end()), g_start):
+        if allm and _short_plain_gap(text, g_start - (len(pre) - allm.end()), g_start):
             f = RawFigure(start=g_start - (len(pre) - allm.start()), end=g_end, count=0, qualifier="exact", weapon=weapon,
                           model=model, action=None, elliptical=True, all_of=True)
             ante = [x for x in figures if x.end <= f.start and x.weapon == weapon]
@@ -654,8 +700,6 @@ class CyrillicGrammar:
         adj = re.search(r"(?i)(?:(?<![\w])(?:[\w'’-]+)\s+){1,3}$", pre)
         if adj and _only_modifiers(adj.group(0), self.lang):
             fig.start = g_start - len(adj.group(0))
-        fig.type_reference = False
-        fig.singular_event = False
         return fig
 
     def _last_figure(self, text, s_start, weapon):
@@ -665,7 +709,7 @@ class CyrillicGrammar:
         text_id, end, figs = last
         if text_id != id(text) or s_start < end or s_start - end > 400:
             return None
-        same = [f for f in figs if f.weapon == weapon and f.action == "launched"]
+        same = [f for f in figs if (weapon is None or f.weapon == weapon) and f.action == "launched"]
         return same[-1] if same else None
 
     def _elliptical(self, text, s_start, s_end, figures, used) -> list[RawFigure]:
@@ -692,8 +736,9 @@ class CyrillicGrammar:
             pre = text[max(s_start, t.start() - 40):t.start()]
             if re.match(r"[:.,/]\d|\s*(?:%|процент|відсот|км|кілометр|километр|метр|час|годин|минут|хвилин|раз|рок|лет|год|дн|доб|сут)", after, re.I):
                 continue
+            distributive = bool(re.search(r"(?i)(?<![\w])по\s*$", pre)) and bool(re.match(r"\s*[—–-]", after))
             if re.search(r"(?i)(?<![\w])(?:в|во|на|с|со|з|із|от|від|до|за|о|об|около|близько|после|після|через|к|по|під|под)\s*$", pre) \
-                    and not re.search(r"(?i)(?:ещё|еще|ще)\s*$", pre):
+                    and not re.search(r"(?i)(?:ещё|еще|ще)\s*$", pre) and not distributive:
                 continue
             part_of = re.match(r"(?i)\s+(?:из|з|із)\s+(?:них|которых|яких|этих|цих)", after)
             of_which = re.search(r"(?i)(?:из них|из которых|з них|з яких|із них|із яких)[\s,:]*(?:[\w'’«»\"“”-]+\s+){0,5}$", pre)
@@ -724,8 +769,8 @@ class CyrillicGrammar:
             fig = RawFigure(start=t.start() if not more else t.start() - len(pre) + re.search(r"(?i)(?:ещё|еще|ще)\s*$", pre).start(),
                             end=end_pos, count=value, qualifier="exact", weapon="", model=None, action=None, elliptical=True)
             fig.start = max(s_start, fig.start)
-            fig.more = more
-            fig.singular_event = bool(_ORDINALS.match(word)) or (more and value == 1)
+            fig.singular_event = bool(_ORDINALS.match(word))
+            fig.each_of = distributive
             if part_of or of_which:
                 fig.including = False
                 fig.partitive = True
@@ -735,7 +780,10 @@ class CyrillicGrammar:
         for m in _ALL_OF.finditer(text, s_start, s_end):
             ante = [f for f in figures + out if f.end <= m.start() and f.count]
             if not ante:
-                continue
+                prev = self._last_figure(text, s_start, None)
+                if prev is None:
+                    continue
+                ante = [prev]
             a = ante[-1]
             out.append(RawFigure(start=m.start(), end=m.end(), count=a.count, qualifier=a.qualifier, weapon="", model=None,
                                  action=None, elliptical=True, all_of=True))
@@ -774,8 +822,15 @@ class CyrillicGrammar:
                 f.action = _action_of(left)
                 f.cue_start = left.start()
                 continue
-            c_end = _clause_end(text, f.end, min(s_end, nxt if nxt > f.end else s_end))
-            for m in _CUE_RE.finditer(text, f.end, c_end):
+            limit = min(s_end, nxt if nxt > f.end else s_end)
+            c_end = _clause_end(text, f.end, limit)
+            rel = _RELATIVE.match(text, c_end, limit)
+            if rel:   # "три ракети, які летіли в напрямку Києва, збили": step over the relative clause
+                c_end = _clause_end(text, rel.end(), limit)
+                search_from = rel.end()
+            else:
+                search_from = f.end
+            for m in _CUE_RE.finditer(text, search_from, c_end):
                 if _PARTICIPLE_MOD.fullmatch(m.group(0)):
                     continue
                 if _NEG_BEFORE.search(text[max(s_start, m.start() - 20):m.start()]) and not m.group("lost"):
@@ -799,6 +854,10 @@ class CyrillicGrammar:
                 f.attacker = self.enemy_side
             if f.attacker or f.action not in ("launched", "impacted"):
                 continue
+            target = _TARGET_OF.search(text, f.end, min(s_end, f.end + 80))
+            if target:   # "поразила позиции ВСУ": the target's side is not the attacker's
+                f.attacker = "RU" if target.group("ua") else "UA"
+                continue
             c_start = _clause_start(text, s_start, f.start)
             left = text[max(c_start, f.start - 200):f.start]
             agents = [(m.start(), "RU") for m in _RU_AGENT.finditer(left)] + [(m.start(), "UA") for m in _UA_AGENT.finditer(left)]
@@ -815,6 +874,8 @@ class CyrillicGrammar:
             f.scope_end = max(f.end, nxt)
             for cb in _CLAUSE_BREAK.finditer(text, f.end, f.scope_end):
                 piece = text[cb.start():cb.end()]
+                if re.match(r"(?i),\s*(?:которые|который|которая|які|який|яка|що)\s+(?:[\w'’-]+\s+){0,2}?(?:летел|летіл|летя|прямувал|направлял|рухал|летит|летить)", text[cb.start():cb.start() + 60]):
+                    continue
                 if re.match(r"(?i)[;!?]|\.\s|:(?!\d)|,\s*(?:где|де|после чего|після чого|а|но|але|однак|однако)\b", piece):
                     f.scope_end = cb.start()
                     break
@@ -846,6 +907,11 @@ class CyrillicGrammar:
                 continue
             if any(f.end <= a < f.scope_end for a, _ in places):
                 continue
+            if f.elliptical and f.all_of:
+                inside = [(a, b) for a, b in places if f.start <= a < f.end]
+                if inside:   # "сбили все выпущенные по городу ракеты"
+                    _pin(f, inside[0][0], inside[-1][1], s_start, keep_start=True)
+                continue
             if f.elliptical:
                 if not f.partitive:
                     continue
@@ -853,16 +919,15 @@ class CyrillicGrammar:
                 if not ante:
                     continue
                 g = ante[-1]
-                own = [(a, b) for a, b in places if g.end <= a < g.scope_end] or \
-                      [(a, b) for a, b in places if g.start <= a < g.end and g.start < f.start]
+                own = [(a, b) for a, b in places if min(g.end, g.scope_start) <= a < g.scope_end and a < f.start]
                 if own:
-                    f.start, f.end = own[0][0] - 1 if own[0][0] > s_start else own[0][0], own[0][0]
-                    f.scope_start, f.scope_end = f.start, max(f.scope_end, own[-1][1])
+                    _pin(f, own[0][0], own[-1][1], s_start)
                 continue
             prev_end = max([g.end for g in figures[:i] if g.end <= f.start] + [s_start])
             c_start = max(prev_end, _clause_start(text, s_start, f.start))
             front = [(a, b) for a, b in places if c_start <= a and b <= f.start
                      and (_LOCATIVE_LEAD.search(text, max(s_start, a - 30), a) or _OBJECT_LEAD.search(text, max(s_start, a - 40), a)
+                          or re.match(r"(?i)(?:над|в|у|по|на)\s", text[a:b])
                           or _OBJECT_AFTER.match(text, b))]
             if not front:
                 continue
@@ -870,21 +935,16 @@ class CyrillicGrammar:
             group = [front[-1]]
             for a, b in reversed(front[:-1]):
                 gap = text[b:group[0][0]]
-                if len(gap) <= 40 and re.fullmatch(r"(?i)[\s,]*(?:(?:и|і|та|й)\s+)?(?:(?:над|в|у|на|по)\s+)?(?:[\w'’-]+\s+){0,2}?", gap):
+                if len(gap) <= 40 and (re.fullmatch(r"(?i)\s*(?:,|и|і|та|й)\s*(?:(?:над|в|у|на|по)\s+)?(?:[\w'’-]+\s+){0,2}?", gap)
+                                       or re.fullmatch(r"(?i)\s+(?:(?:у|в)\s+)?", gap)):
                     group.insert(0, (a, b))
                 else:
                     break
             a0 = group[0][0]
             lead = _LOCATIVE_LEAD.search(text, max(s_start, a0 - 30), a0)
-            f.scope_start = lead.start() if lead else max(s_start, a0 - 1)
-            f.start = f.scope_start
-            f.end = max(f.start + 1, a0) if f.start < a0 else a0
-            if f.end <= f.start:
-                f.start = max(s_start, a0 - 1)
-                f.end = a0
-            f.scope_end = max(f.scope_end, group[-1][1])
+            _pin(f, a0, group[-1][1], s_start, lead_start=lead.start() if lead else None)
 
-    def _distribute(self, text, s_start, s_end, figures) -> list[RawFigure]:
+    def _distribute(self, text, s_start, s_end, figures) -> list[RawFigure]:  # noqa: C901
         """"по четыре дрона ... над Брянской, Липецкой и Нижегородской областями": one figure per place."""
         out: list[RawFigure] = []
         for f in figures:
@@ -900,8 +960,9 @@ class CyrillicGrammar:
             first = replace(f, scope_end=places[0].end)
             out.append(first)
             for p in places[1:]:
-                out.append(replace(f, start=p.start - 1, end=p.start, scope_start=p.start - 1, scope_end=p.end,
-                                   singular_event=True))
+                g = replace(f, singular_event=True)
+                _pin(g, p.start, p.end, s_start, only_these=True)
+                out.append(g)
         return out
 
     def _launch_places(self, text, s_start, s_end, figures) -> None:
@@ -912,7 +973,8 @@ class CyrillicGrammar:
                 continue
             if places is None:
                 places = _places(text, s_start, s_end, self.lang)
-            origin = [p.place.name for p in places if f.end <= p.start < s_end and self.excluded_place(text, p.start, p.end)]
+            nxt = min([g.start for g in figures if g.start >= f.end] + [s_end])
+            origin = [p.place.name for p in places if f.end <= p.start < nxt and self.excluded_place(text, p.start, p.end)]
             if origin:
                 f.launch_places = tuple(dict.fromkeys(origin))
 
@@ -921,20 +983,52 @@ class CyrillicGrammar:
         if re.match(r"(?i)(?:росіян|россиян|русск|українц|украинц|київськ\w* режим|киевск\w* режим)", text[start:end]):
             return True
         lead = text[max(0, start - 45):start]
-        return bool(_ORIGIN_LEAD.search(lead))
+        if _POSSESSOR_LEAD.search(lead):
+            return True   # "защитниками Украины", "Силами оборони України": whose forces, not where
+        if _ORIGIN_LEAD.search(lead):
+            return True
+        window = text[max(0, start - 300):start].lower()
+        if "напрям" not in window and "направлен" not in window and "район" not in window:
+            return False
+        return bool(_DIRECTION_LIST.search(text, max(0, start - 300), start))
 
     def place_anaphora(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+        key = ("ana", id(text), len(text), start, end)
+        hit = self._memo.get(key)
+        if hit is not None and hit[0] is text:
+            return list(hit[1])
+        out = self._place_anaphora(text, start, end)
+        self._remember(key, text, out)
+        return list(out)
+
+    def _remember(self, key, text, value) -> None:
+        if len(self._memo) > 64:
+            self._memo.clear()
+        self._memo[key] = (text, value)
+
+    def _place_anaphora(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         out = []
+        low = text[start:end].lower()
+        if not any(w in low for w in _ANAPHORA_STEMS):
+            return out
         for m in _ANAPHORA.finditer(text, start, end):
             s = m.group(0).lower()
             if re.search(r"столиц|capital", s):
                 hint = "Kyiv" if re.search(r"украин|україн", s) else ("Moscow" if re.search(r"росси|росі", s) else "@capital")
             elif re.search(r"город|міст", s):
-                hint = "@city"
+                hint = self._last_region(text, m.start(), "city") or "@city"
             else:
-                hint = "@region"
+                hint = self._last_region(text, m.start()) or "@region"
             out.append((m.start(), m.end(), hint))
         return out
+
+    def _last_region(self, text: str, pos: int, kind: str = "admin1") -> str | None:
+        """"над регионом", "в області", "по городу": the region (city) named just before (else the official's home)."""
+        a = max(0, pos - 400)
+        para = text.rfind("\n\n", a, pos)
+        a = para + 2 if para >= 0 else a
+        found = [p for p in _places(text, a, pos, self.lang) if p.place.kind == kind]
+        return found[-1].place.name if found else None
 
     # ---- attribution -------------------------------------------------------------------
     def attribution(self, text: str, start: int, end: int) -> Attribution | None:
@@ -942,6 +1036,15 @@ class CyrillicGrammar:
         return found[0] if found else None
 
     def attributions(self, text: str, start: int, end: int) -> list[Attribution]:
+        key = ("attr", id(text), len(text), start, end)
+        hit = self._memo.get(key)
+        if hit is not None and hit[0] is text:
+            return list(hit[1])
+        out = self._attributions(text, start, end)
+        self._remember(key, text, out)
+        return list(out)
+
+    def _attributions(self, text: str, start: int, end: int) -> list[Attribution]:
         sent = text[start:end]
         cands: list[Attribution] = []
         for m in _ACCORDING.finditer(sent):
@@ -977,6 +1080,12 @@ class CyrillicGrammar:
                 a1 = max(attr.end, start + m.end())
                 cands.append(Attribution(attr.name, attr.side, a0, a1, attr.kind, attr.head, attr.home_place))
         if not cands:
+            m = re.match(r"\s*(?P<np>[^:\n.!?«»\"]{3,60}):\s", sent)   # "Минобороны РФ: за неделю сбиты ..."
+            if m and not re.search(r"\d", m.group("np")) and not _CUE_RE.search(m.group("np")) and not _REPORT_RE.search(m.group("np")):
+                attr = self._make_attr(m.group("np"), start + m.start("np"), start + m.end("np"))
+                if attr is not None and attr.kind == "explicit" and (attr.name or attr.side):
+                    cands.append(attr)
+        if not cands:
             m = re.match(r"^\s*(?P<np>[^:\n]{3,80}):\s*$", sent)
             if m:
                 attr = self._make_attr(m.group("np"), start, start + len(m.group("np")))
@@ -1001,6 +1110,91 @@ class CyrillicGrammar:
             return self._make_attr(np2, start + off, start + off + len(np2), kind="retro")
         off = m.end() + after.find(np)
         return self._make_attr(np, off, off + len(np), kind="retro")
+
+    def _paragraph_claimant(self, text: str, start: int, end: int) -> Attribution | None:
+        """A claimant named later in the same paragraph, when no sentence just before names one."""
+        para_start = text.rfind("\n\n", max(0, start - 1500), start)
+        a = max(para_start + 2 if para_start >= 0 else 0, start - 300)
+        prev = re.search(r"[.!?…]\s+[^.!?…]*$", text[a:start])
+        if prev is not None or a < start:
+            p0 = a + prev.end() - len(prev.group(0)) + 1 if prev is not None else a
+            if any(c.kind in ("explicit", "retro") and (c.name or c.side) for c in self.attributions(text, p0, start)):
+                return None   # the engine carries the previous sentence's claimant
+        stop = text.find("\n\n", end, end + 1200)
+        b = stop if stop >= 0 else min(len(text), end + 1200)
+        pos = end
+        for m in re.finditer(r"[.!?…](?:[\s\"”»)]+|$)", text[end:b]):
+            s1 = end + m.end()
+            found = [c for c in self.attributions(text, pos, s1) if c.kind == "explicit" and c.name and c.side]
+            if found:
+                c = found[0]
+                return Attribution(c.name, c.side, c.start, c.end, "explicit", None, c.home_place)
+            pos = s1
+        return None
+
+    def _previous_named(self, text: str, start: int) -> Attribution | None:
+        a = max(0, start - 500)
+        chunk = text[a:start]
+        bounds = [a] + [a + m.end() for m in re.finditer(r"[.!?…»”\"]\s+|\n", chunk)]
+        for k in range(len(bounds) - 1, max(-1, len(bounds) - 4), -1):
+            s0 = bounds[k]
+            s1 = bounds[k + 1] if k + 1 < len(bounds) else start
+            if s1 - s0 < 5:
+                continue
+            for c in reversed(self.attributions(text, s0, s1)):
+                if c.kind in ("explicit", "retro") and c.name:
+                    return c
+        return None
+
+    def _list_header(self, text: str, start: int):
+        """"знешкоджено 370 засобів повітряного нападу:\n– 6 ракет Х-101;": the action of the line before the list."""
+        pos = start
+        for _ in range(12):
+            line_start = text.rfind("\n", max(0, pos - 400), max(0, pos - 1)) + 1
+            if line_start <= 0 and pos - 1 <= 0:
+                return None
+            line = text[line_start:pos].rstrip()
+            if line.endswith(":"):
+                cue = None
+                for m in _CUE_RE.finditer(text, line_start, line_start + len(line)):
+                    cue = m
+                if cue is None:
+                    return None
+                agents = [(m.start(), "RU") for m in _RU_AGENT.finditer(line)] + [(m.start(), "UA") for m in _UA_AGENT.finditer(line)]
+                if self.enemy_side:
+                    agents += [(m.start(), self.enemy_side) for m in _ENEMY.finditer(line)]
+                return _action_of(cue), (max(agents)[1] if agents else None)
+            if not _BULLET.match(line) or line_start == 0:
+                return None
+            pos = line_start
+        return None
+
+    def _quote_speaker(self, text: str, start: int, end: int) -> Attribution | None:
+        """A sentence inside a quotation: the speaker named after it ("«...», — написал глава региона")."""
+        line_start = text.rfind("\n", max(0, start - 800), start) + 1
+        before = text[max(line_start, start - 800):start + 1]
+        opens = before.count("«") + before.count("“") + before.count("„")
+        closes = before.count("»") + before.count("”")
+        straight = before.count('"')
+        if opens <= closes and straight % 2 == 0:
+            return None
+        m = _QUOTE_END.search(text, end - 1, min(len(text), end + 700))
+        if m is None:
+            return None
+        b = text.find(".", m.end(), m.end() + 200)
+        b = b if b > 0 else min(len(text), m.end() + 200)
+        found = [c for c in self.attributions(text, m.start(), b) if c.kind != "media"]
+        if not found:
+            return None
+        c = found[0]
+        if c.kind == "pronoun" and c.head == "he":
+            back = self._previous_named(text, line_start if line_start < start else start)
+            if back is None:
+                return None
+            return Attribution(back.name, back.side, c.start, c.end, "explicit", None, back.home_place)
+        if c.name is None and c.side is None:
+            return None
+        return Attribution(c.name, c.side, c.start, c.end, "explicit", c.head, c.home_place)
 
     def _next_sentence_claimant(self, text: str, end: int) -> Attribution | None:
         """"... сбиты шесть БПЛА. Об этом сообщил губернатор X": the next sentence names this one's claimant."""
@@ -1027,7 +1221,25 @@ class CyrillicGrammar:
         return Attribution(None, known.side, f.cue_start - len(left), f.cue_start, kind="actor")
 
     def _make_attr(self, phrase: str, a: int, b: int, kind: str = "explicit") -> Attribution | None:
+        key = (phrase, kind)
+        if key not in self._attr_cache:
+            if len(self._attr_cache) > 20000:
+                self._attr_cache.clear()
+            found = self._make_attr_uncached(phrase, 0, 0, kind)
+            self._attr_cache[key] = found
+        found = self._attr_cache[key]
+        if found is None:
+            return None
+        return Attribution(found.name, found.side, a, b, found.kind, found.head, found.home_place)
+
+    def _make_attr_uncached(self, phrase: str, a: int, b: int, kind: str = "explicit") -> Attribution | None:
         phrase = _OWN_CHANNEL.sub(" ", phrase)
+        ps = re.match(r"(?i)\s*(?:пресс-служб\w*|прес-служб\w*|пресслужб\w*|пресс-центр\w*|прес-центр\w*|представител\w*|представник\w*|"
+                      r"речник\w*|спикер\w*|спікер\w*)\s+(?P<rest>\S.{2,})", phrase)
+        if ps:   # "пресс-служба ведомства", "речник Повітряних сил": the body it speaks for
+            inner = self._make_attr_uncached(ps.group("rest"), a, b, kind)
+            if inner is not None and (inner.name or inner.side or inner.kind == "pronoun"):
+                return inner
         phrase = re.sub(r"(?i)^(?:об этом|про це|о чем|про що|это|це|эту информацию|цю інформацію)\s+", "", phrase.strip())
         phrase = re.sub(r"(?i)^(?:\d{1,2}\s+[а-яіїє]+|в\s+\w+|у\s+\w+)\s+(?=(?:губернатор|мэр|мер|глава|голова|начальник|очільник)\b)", "", phrase)
         phrase = phrase.strip(" ,\"“”«»'’-–—\n\t")
@@ -1053,6 +1265,7 @@ class CyrillicGrammar:
             return Attribution(None, None, a, b, kind="media")
         if not _HEADS.search(phrase):
             return None
+        named = _FULL_NAME.search(phrase)
         first = re.split(r"\s+", low_simple)[0]
         if first in _PRONOUNS:
             return Attribution(None, None, a, b, kind="pronoun", head=_PRONOUNS[first])
@@ -1062,6 +1275,8 @@ class CyrillicGrammar:
         elif re.search(r"(?i)росси|росі|рф\b|кремл|лнр|днр|москв", phrase):
             side = "RU"
         name = _english_head(phrase)
+        if named is not None:   # an official not in claimants.json: "начальник Київської ОВА Микола Калашник"
+            name = " ".join(transliterate(_lemma(w, self.lang), self.lang) for w in named.group(0).split())
         if name is None and side is None:
             return Attribution(None, None, a, b, kind="pronoun", head="he")
         return Attribution(name, side, a, b, kind=kind)
@@ -1097,25 +1312,43 @@ _COMPOUND_BEFORE = re.compile(
 )
 _OWN_CHANNEL = re.compile(r"(?i)(?<![\w])(?:в|у|на)\s+(?:своем|своём|своєму|своему|своей|своїй|официальном|офіційному|личном|особистому)?\s*"
                           r"(?:telegram|телеграм|телеграмм|фейсбук|facebook)?[- ]?(?:канале|каналі|каналу|странице|сторінці|аккаунте|акаунті)(?![\w])")
+_MIXED_TYPES = re.compile(r"(?i)\s*,?\s*(?:та|і|и|й|а также|а також)\s+(?:[\w'’-]+\s+){0,2}?(?:(?:інших|різних|других|иных|разных)\s+(?:тип|модел)|"
+                          r"[\w-]*(?:імітатор|имитатор|імітац|имитац))")
+_BACKGROUND = re.compile(r"(?i)\s*(?:ранее|раніше|до этого|до цього|перед цим|перед этим|напомним|нагадаємо|нагадуємо|накануне|напередодні|"
+                         r"вчера|вчора|позавчера|позавчора|в прошлом|минулого|у минулому|кроме того, ранее)(?![\w])")
+_QUOTE_END = re.compile(r"[»”\"]\s*,?\s*[-–—]+\s*(?=(?:" + _REPORT + r")(?![\w-]))")
+_FULL_NAME = re.compile(r"(?<![\w'’-])[А-ЯІЇЄҐ][а-яіїєґё'’]{2,}\s+[А-ЯІЇЄҐ][а-яіїєґё'’-]{2,}$")
+_BULLET = re.compile(r"\s*(?:[–—•·*-]|\d{1,2}[.)])\s+")
+_TARGET_OF = re.compile(
+    r"(?i)(?<![\w])(?:позици\w*|позиці\w*|объект\w*|об['’]єкт\w*|пункт\w*|склад\w*|скоплени\w*|скупченн\w*|техник\w*|технік\w*|"
+    r"аэродром\w*|аеродром\w*|подразделени\w*|підрозділ\w*)\s+(?:(?P<ua>всу|украинск\w*|киевского режима)|(?P<ru>окупант\w*|російськ\w*|рф|ворога))(?![\w])")
+_ALSO = re.compile(r"(?i)(?:,\s*(?:а\s+)?(?:також|также|ещё|еще|ще)|,\s*а\s+ще|\s(?:та|і|и|й)|,)\s*$")
+_DIRECTION_LIST = re.compile(r"(?i)(?<![\w])(?:з|із|зі|с|со|из|от|від)\s+(?:[\w'’-]+\s+){0,2}?(?:напрямк\w*|напрямів|направлени\w*|районів|районов)\s*:?\s*"
+                             r"(?:[^\s.;:()]{2,40}(?:[ -][^\s.;:()]{2,40})?\s*(?:,|і|та|и|й)\s*){0,12}$")
+_RELATIVE = re.compile(r"(?i),\s*(?:которые|который|которая|которое|которых|які|який|яка|яке|яких|що)\b[^,;.:!?]{0,80},")
 _APPOSED = re.compile(r"(?i)[\s,]*(?:(?:ймовірно|вероятно|імовірно|предположительно|типа|типу|марки|модели|моделі|а саме|а именно|зокрема|в частности)[\s,:]*)?[«\"“„]?\s*|\s*[:—–-]\s*[«\"“„]?")
 _VAGUE_BEFORE = re.compile(r"(?i)(?<![\w])(?:несколько|кілька|декілька|ряд|десятк\w*|сотн\w*|много|багато|масованої|массированной|"
                            r"групи|групп\w*|груп|хвил\w*|волн\w*|атак\w*|загроз\w*|угроз\w*|небезпек\w*|опасност\w*|обломк\w*|уламк\w*)\s+"
                            r"(?:[\w'’«»\"“”-]+\s+){0,2}$")
 _ALL_OF = re.compile(r"(?i)(?<![\w])(?:все они|все из них|все их|их все|всі вони|усі вони|всіх їх|їх усі|їх всі|усіх їх|все цели|всі цілі|усі цілі)(?![\w])")
 _LOCATIVE_LEAD = re.compile(
-    r"(?i)(?<![\w])(?:над|в|во|у|на|под|під|біля|возле|около|поблизу|по|в районе|у районі|в небе над|у небі над|"
+    r"(?i)(?<![\w])(?:над|в|во|у|на|под|під|біля|возле|около|поблизу|по|проти|против|в районе|у районі|в небе над|у небі над|"
     r"над территорией|над територією|над акваторией|над акваторією|в пределах|в межах|у межах)\s+"
     r"(?:(?:территорией|територією|акваторией|акваторією|районом|району|области|області|небом)\s+)?(?:[\w'’-]+\s+){0,1}$"
 )
-_OBJECT_LEAD = re.compile(r"(?i)(?<![\w])(?:атакува\w*|атакова\w*|атаку\w*|ударил\w*|вдарил\w*|вдарив|обстріля\w*|обстреля\w*)\s+(?:[\w'’-]+\s+){0,2}$")
+_OBJECT_LEAD = re.compile(r"(?i)(?<![\w])(?:атакува\w*|атакова\w*|атаку\w*|ударил\w*|вдарил\w*|вдарив|обстріля\w*|обстреля\w*)\s+(?:[\w'’-]+\s+){0,3}$")
 _OBJECT_AFTER = re.compile(r"(?i)\s+(?:[\w'’-]+\s+){0,1}(?:атакува\w*|атакова\w*|атаку\w*|обстріля\w*|обстреля\w*)(?![\w])")
+_POSSESSOR_LEAD = re.compile(r"(?i)(?<![\w])(?:защитник\w*|захисник\w*|сил\w*|оборон\w*|армі\w*|арми\w*|войск\w*|військ\w*|ппо|пво|зсу|всу|"
+                             r"министерств\w*|міністерств\w*|президент\w*|народ\w*|посольств\w*|генштаб\w*)\s+$")
 _ORIGIN_LEAD = re.compile(
     r"(?i)(?<![\w])(?:из|с|со|з|із|зі|от|від)\s+(?:(?:напрямк\w*|направлени\w*|напрямів|районов|району|района|районів|"
     r"акватор\w*|территори\w*|територі\w*|півночі|півдня|сходу|заходу|севера|юга|востока|запада|північної частини|"
     r"северной части|східного узбережжя|восточного побережья|тимчасово окупован\w*|временно оккупированн\w*|окупован\w*|"
     r"аэродром\w*|аеродром\w*|[\w'’-]+ напрямку|[\w'’-]+ направлени\w*)[\s:]+){0,3}(?:[\w'’-]+\s+){0,1}$"
 )
-_ANAPHORA = re.compile(r"(?i)(?<![\w])(?:над регионом|в регионе|по региону|над областью|в области|по области|над областю|в області|"
+_ANAPHORA_STEMS = ("регион", "област", "регіон", "місто", "міст", "город", "столиц", "территор", "територ")
+_ANAPHORA = re.compile(r"(?i)(?<![\w])(?:(?:над )?территори\w* (?:региона|области|регіону|області)|"
+                       r"(?:районів|районах|районе|районі|районов|громад\w*|населених пунктах|населенных пунктах) (?:області|области|регіону|региона)|над регионом|в регионе|по региону|над областью|в области|по области|над областю|в області|"
                        r"над містом|в місті|у місті|над городом|в городе|по городу|по місту|над столицей|над столицею|столицю|столицу|"
                        r"в столице|у столиці|по столиці|по столице|української столиці|российской столицы)(?![\w])")
 _ABOUT_THIS = re.compile(r"(?i)(?<![\w])(?:об этом|про це|о чем|про що|эту информацию|цю інформацію|это|це|такі дані|такие данные)\s+"
@@ -1124,15 +1357,48 @@ _PARTICIPLE_MOD = re.compile(r"(?i)(?:летевш\w*|летіл\w*|летел\w
                              r"пусков\w*|пускові|атакующ\w*|атакуюч\w*|запуск\w* которых)")
 
 
+_SCOPE_START_HONOURED: list[bool] = []
+
+
+def _engine_reads_scope_start() -> bool:
+    """True once the engine reads a figure's places from ``scope_start`` when it lies before the figure."""
+    if not _SCOPE_START_HONOURED:
+        try:
+            import inspect
+
+            from skyledger.extract import engine
+
+            _SCOPE_START_HONOURED.append("scope_start" in inspect.getsource(engine._resolve_places))
+        except Exception:
+            _SCOPE_START_HONOURED.append(False)
+    return _SCOPE_START_HONOURED[0]
+
+
+def _pin(f: RawFigure, a: int, b: int, s_start: int, lead_start: int | None = None, keep_start: bool = False,
+         only_these: bool = False) -> None:
+    """Give the places in ``text[a:b]`` (before or inside the figure) to the figure.
+
+    With an engine that reads places from ``scope_start``, only the scope moves.  Until then
+    the figure's span is moved to the place phrase (the engine reads places from ``f.end``).
+    """
+    if _engine_reads_scope_start() and a < f.start and not only_these:
+        f.scope_start = lead_start if lead_start is not None else a
+        f.scope_end = max(f.scope_end, b)
+        return
+    if keep_start:
+        f.scope_start, f.end = f.start, a
+    else:
+        start = lead_start if lead_start is not None and lead_start < a else max(s_start, a - 1)
+        f.start, f.end = start, a
+        f.scope_start = start
+    f.scope_end = b if only_these else max(f.scope_end, b)
+
+
 def _action_of(m: re.Match) -> str:
     if m.group("remain"):
         return "negated"   # "ще 1 БпЛА залишався в повітрі": not an event figure of its own
     for name in ("lost", "intercepted", "impacted", "launched"):
         if m.group(name):
-            if name == "impacted" and re.search(r"(?i)ударить|вдарити", m.group(0)) and False:
-                return "launched"
-            if name == "launched" and re.match(r"(?i)находятся|перебувають|летел|летіл", m.group(0)):
-                return "launched"
             return name
     return "launched"
 
@@ -1155,13 +1421,24 @@ def _share_chain_actions(text: str, figures: list[RawFigure]) -> None:
         f, prev = figures[i], figures[i - 1]
         if f.action is None and prev.action and re.fullmatch(r"(?i)[\s,]*(?:и|і|та|й|а также|а також|або|или)?[\s,]*", text[prev.end:f.start]):
             f.action = prev.action
+    for i in range(1, len(figures)):
+        f, prev = figures[i], figures[i - 1]
+        gap = text[prev.end:f.start]
+        if f.action is None and prev.action and not f.elliptical and re.fullmatch(r"\s*[:;]\s*(?:[–—•·*-]\s+)?", gap):
+            f.action = prev.action   # "атакував 741 засобом повітряного нападу: 728 ударними БпЛА …", bulleted lists
+            f.including = prev.including or ":" in gap
+            f.attacker = f.attacker or prev.attacker
+        if f.action is None and prev.action and not f.elliptical and f.start - prev.end < 300 \
+                and _ALSO.search(text, max(prev.end, f.start - 25), f.start):
+            f.action = prev.action   # "атакував 98 БпЛА з напрямків: Курськ, Орел, а також 4 ракетами"
     for i in range(len(figures) - 2, -1, -1):
         f, nxt = figures[i], figures[i + 1]
         if f.action is None and nxt.action and re.fullmatch(r"(?i)[\s,]*(?:и|і|та|й|а также|а також|або|или)?[\s,]*", text[f.end:nxt.start]):
             f.action = nxt.action
 
 
-def _only_modifiers_or_participle(_gap: str, lang: str, text: str, a: int, b: int) -> bool:
+def _short_plain_gap(text: str, a: int, b: int) -> bool:
+    """"все выпущенные по городу ракеты": words between "все" and the noun, no punctuation."""
     gap = text[a:b]
     if len(gap) > 50 or re.search(r"[,;:.()]", gap):
         return False
@@ -1234,12 +1511,24 @@ def _dedupe_models(models: list[str]) -> list[str]:
     return out
 
 
+_PLACE_MEMO: dict = {}
+
+
 def _places(text: str, start: int, end: int, lang: str):
+    """Place mentions of a span (recent answers are kept: one sentence asks several times)."""
+    key = (id(text), len(text), start, end, lang)
+    hit = _PLACE_MEMO.get(key)
+    if hit is not None and hit[0] is text:
+        return hit[1]
     try:
         from skyledger.places import find_places
     except ImportError:
         return []
     try:
-        return find_places(text, start, end, lang=lang)
+        found = find_places(text, start, end, lang=lang)
     except Exception:
-        return []
+        found = []
+    if len(_PLACE_MEMO) > 32:
+        _PLACE_MEMO.clear()
+    _PLACE_MEMO[key] = (text, found)
+    return found

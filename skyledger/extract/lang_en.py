@@ -549,6 +549,7 @@ class EnglishGrammar:
         phrase = re.sub(r"^[A-Z]{3,}(?:[ ,]+[A-Z][a-z]+\.? \d{1,2})?\s*(?:\([^)]{1,30}\))?\s*[-–—:]+\s*", "", phrase)
         phrase = re.sub(r"^[^()]{0,40}\([^()]{1,30}\)\s*[-–—]\s*", "", phrase)
         phrase = re.sub(r"(?i)^(?:meanwhile|separately|however|also|earlier|later|in a statement|in a post on \w+|on \w+ \d+)\s*,?\s*", "", phrase)
+        phrase = re.sub(r"(?i)(?:\s+(?:has|have|had|also|later|earlier|further|then|previously|reportedly|subsequently))+$", "", phrase)
         if not phrase or len(phrase) > 120:
             return None
         low = phrase.lower()
