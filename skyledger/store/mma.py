@@ -30,6 +30,28 @@ CLASS_LABELS = {
 }
 _FIGURE_BY_ACTION = {"launched": "launched", "intercepted": "destroyed", "lost": "not_reach_goal"}
 
+# skyledger's canonical model -> the dataset's label (its spelling: "X-" for "Kh-", "C-" for "S-").
+DATASET_MODELS = {
+    "Shahed": "Shahed-136/131", "Shahed-136/131": "Shahed-136/131", "Gerbera": "Shahed-136/131",
+    "Kh-101": "X-101/X-555", "Kh-555": "X-101/X-555", "Kh-101/Kh-555": "X-101/X-555",
+    "Kh-59": "X-59", "Kh-69": "X-69", "Kh-59/69": "X-59/X-69", "Kh-22": "X-22", "Kh-32": "X-32",
+    "Kh-22/32": "X-22 and X-32", "Kh-31": "X-31P", "Kh-35": "X-35", "Kinzhal": "X-47 Kinzhal",
+    "KN-23/24": "KN-23", "S-300": "C-300", "S-400": "C-400", "S-300/S-400": "C-300/C-400",
+    "Zircon": "3M22 Zircon", "Onyx": "P-800 Oniks", "Iskander-M/KN-23": "Iskander-M/KN-23",
+}
+
+
+def dataset_model(model: str) -> str:
+    """Our model name in the dataset's vocabulary; several models read together are joined with " and "."""
+    if model in DATASET_MODELS:
+        return DATASET_MODELS[model]
+    parts = model.split("/")
+    if len(parts) > 1 and all(p in DATASET_MODELS or p[:1].isalpha() for p in parts):
+        mapped = [DATASET_MODELS.get(p, p) for p in parts]
+        if any(p in DATASET_MODELS for p in parts) or len(set(mapped)) == len(mapped):
+            return " and ".join(dict.fromkeys(mapped))
+    return model
+
 
 def _window(claim: dict[str, Any]) -> tuple[str, str]:
     start = claim.get("time_start") or claim.get("date") or (claim.get("published") or "")[:10]
@@ -45,14 +67,17 @@ def _minutes(value: str) -> str:
 def mma_rows(claims: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """Rows with exactly ``MMA_COLUMNS`` from stored-claim dicts (as ``Ledger.claims`` returns them)."""
     groups: dict[tuple[str, str, str, str], dict[str, Any]] = {}
+    classes: dict[tuple[str, str], set[str]] = {}
     for claim in claims:
         figure = _FIGURE_BY_ACTION.get(claim.get("action", ""))
         if claim.get("attacker_side") != "RU" or figure is None:
             continue
-        model = claim.get("weapon_model") or CLASS_LABELS.get(claim.get("weapon", ""), "Unknown")
+        model = dataset_model(claim["weapon_model"]) if claim.get("weapon_model") \
+            else CLASS_LABELS.get(claim.get("weapon", ""), "Unknown")
         time_start, time_end = _window(claim)
         key = (claim["doc_id"], time_start, time_end, model)
         row = groups.get(key)
+        classes.setdefault((claim["doc_id"], claim.get("weapon", "")), set()).add(model)
         if row is None:
             row = dict.fromkeys(MMA_COLUMNS, "")
             row.update(time_start=time_start, time_end=time_end, model=model, target="Ukraine",
@@ -64,11 +89,37 @@ def mma_rows(claims: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
         for place in claim.get("launch_places") or ():
             if place not in row["_launch_places"]:
                 row["_launch_places"].append(place)
+    _fold_unnamed_into_the_named_model(groups, classes)
+    reports_interceptions = {k[0] for k, row in groups.items() if row["destroyed"] != ""}
     rows = []
     for key in sorted(groups, key=lambda k: (k[1], k[2], k[0], k[3])):
         row = groups[key]
+        if row["launched"] != "" and row["destroyed"] == "" and key[0] in reports_interceptions:
+            row["destroyed"] = 0  # the report gives interceptions, none for this model: the dataset writes 0
         row["launch_place"] = " and ".join(row.pop("_launch_places"))
         if "shahed" in row["model"].lower() or "geran" in row["model"].lower():
             row["is_shahed"] = row["launched"]
         rows.append(row)
     return rows
+
+
+def _fold_unnamed_into_the_named_model(groups: dict, classes: dict) -> None:
+    """"Launched 188 Shahed drones ... 76 drones shot down": in a report naming one drone model, the
+    unnamed drone figures are that model's (as the dataset's curators record them)."""
+    for (doc_id, weapon), models in classes.items():
+        label = CLASS_LABELS.get(weapon)
+        named = sorted(m for m in models if m != label)
+        if label not in models or len(named) != 1:
+            continue
+        for key in [k for k in groups if k[0] == doc_id and k[3] == label]:
+            target_key = next((k for k in groups if k[:3] == key[:3] and k[3] == named[0]), None)
+            if target_key is None:
+                continue
+            source, target = groups[key], groups[target_key]
+            if any(source[f] != "" and target[f] != "" for f in _FIGURE_BY_ACTION.values()):
+                continue  # both carry the same figure: they are different weapons, keep both rows
+            for figure in _FIGURE_BY_ACTION.values():
+                if source[figure] != "":
+                    target[figure] = source[figure]
+            target["_launch_places"].extend(p for p in source["_launch_places"] if p not in target["_launch_places"])
+            del groups[key]
