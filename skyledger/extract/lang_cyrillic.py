@@ -139,7 +139,7 @@ _FIXED_PHRASES = {
     "полтора десятка": 15, "півтора десятка": 15, "півтора десятки": 15, "полсотни": 50, "пол сотни": 50, "пів сотні": 50,
     "півсотні": 50, "пів сотні": 50, "десяток": 10, "десятка": 10, "десятком": 10, "дюжина": 12, "дюжину": 12, "дюжины": 12,
     "дюжини": 12, "сотню": 100, "сотня": 100,
-    "полтысячи": 500, "півтисячі": 500,
+    "полтысячи": 500, "півтисячі": 500, "півтори сотні": 150, "полторы сотни": 150, "півтори тисячі": 1500, "полторы тысячи": 1500,
 }
 
 _SINGULAR_WORDS = {"один", "одна", "одно", "одного", "одной", "одну", "одним", "одном", "одному", "одною",
@@ -509,9 +509,26 @@ class CyrillicGrammar:
                         f.action = action
                         f.including = True
                         f.attacker = f.attacker or attacker
-        for f in figures:
+        for i, f in enumerate(figures):
             if f.partitive and f.action is None:
-                f.elliptical = True   # "Один з безпілотників був невстановленого типу": the action of the figure it is part of
+                # "Один з безпілотників був невстановленого типу": the action of the figure it is part of
+                same = [g for g in figures[:i] if g.weapon == f.weapon and g.action] if f.weapon else []
+                if not same and f.weapon:
+                    mem = getattr(self, "_memory", None)
+                    if mem is not None and mem[0] is text and 0 <= start - mem[1] <= 400:
+                        same = [g for g in mem[2] if g.weapon == f.weapon and g.action]
+                if same:
+                    f.action = same[-1].action
+                else:
+                    f.elliptical = True
+        self._same_weapons_as_launched(text, start, figures)
+        for f in figures:
+            if f.elliptical and not f.model:
+                pm = _PREDICATE_MODEL.match(text, f.end, min(end, f.end + 60))
+                if pm:   # "решта 13 були іранськими Shahed"
+                    w = next((w for w in weapons if w.start == pm.end() and w.model), None)
+                    if w is not None:
+                        f.model, f.weapon = w.model, w.weapon
         self._attackers(text, start, end, figures)
         self._scopes(text, start, end, figures, reading.attribution)
         self._scopes(text, start, end, elaborations, reading.attribution)
@@ -525,8 +542,25 @@ class CyrillicGrammar:
         if _BACKGROUND.match(text, start, end):
             reading.elaborations = [e for e in reading.elaborations if e.model]
         if figures:
-            self._memory = (id(text), end, [f for f in figures if f.action])
+            self._memory = (text, end, [f for f in figures if f.action])
         return reading
+
+    def _same_weapons_as_launched(self, text, start, figures) -> None:
+        """"…сімома крилатими ракетами Х-101 та Іскандер-К… Знешкоджено 7 крилатих ракет": the launched ones' model."""
+        mem = getattr(self, "_memory", None)
+        if mem is None or mem[0] is not text or not 0 <= start - mem[1] <= 1500:
+            return
+        for f in figures:
+            if f.model or f.elliptical or f.action not in ("intercepted", "lost", "impacted"):
+                continue
+            kind = _MISSILE_KIND.search(text, f.start, f.end)
+            if kind is None:
+                continue
+            stem = kind.group(0).lower()[:6]
+            same = [g for g in mem[2] if g.action == "launched" and g.model and g.weapon == f.weapon and g.count == f.count
+                    and 0 <= g.start < g.end <= len(text) and stem in text[g.start:g.end].lower()]
+            if len(same) == 1:
+                f.model = same[0].model
 
     def _has_count(self, text, s_start, g_start) -> bool:
         m = _COMPOUND_BEFORE.search(text, max(s_start, g_start - 30), g_start)
@@ -569,8 +603,6 @@ class CyrillicGrammar:
                 g_end = nxt.end
                 j += 1
             model = "/".join(_dedupe_models(models)) if models else None
-            if model and _MIXED_TYPES.match(text, g_end):
-                model = None   # "БпЛА типу Shahed, Гербера та дронами-імітаторами різних типів": a mixed total
             groups.append((g_start, g_end, weapon, model, head_is_class, head_tok))
             i = j
         return groups
@@ -590,7 +622,8 @@ class CyrillicGrammar:
                 return [fig]
         while k >= 0:
             tok = toks[k].group(0)
-            if _is_number_token(tok) or _ORDINALS.match(tok) or _norm_word(tok) in _FIXED_PHRASES:
+            if _is_number_token(tok) or _ORDINALS.match(tok) or _norm_word(tok) in _FIXED_PHRASES \
+                    or (k >= 1 and f"{_norm_word(toks[k - 1].group(0))} {_norm_word(tok)}" in _FIXED_PHRASES):
                 break
             if not _only_modifiers(text[toks[k].start():g_start], self.lang):
                 return []
@@ -606,7 +639,7 @@ class CyrillicGrammar:
             value = 1
         else:
             first = k
-            while first - 1 >= 0 and (_is_number_token(toks[first - 1].group(0)) or _norm_word(toks[first - 1].group(0)) in ("полтора", "півтора", "пів", "пол")) \
+            while first - 1 >= 0 and (_is_number_token(toks[first - 1].group(0)) or _norm_word(toks[first - 1].group(0)) in ("полтора", "півтора", "півтори", "полторы", "пів", "пол")) \
                     and re.fullmatch(r"[\s\u00a0\u202f]+", text[toks[first - 1].end():toks[first].start()]) and last - first < 5:
                 first -= 1
             words = [t.group(0) for t in toks[first:last + 1]]
@@ -706,8 +739,8 @@ class CyrillicGrammar:
         last = getattr(self, "_memory", None)
         if last is None:
             return None
-        text_id, end, figs = last
-        if text_id != id(text) or s_start < end or s_start - end > 400:
+        mem_text, end, figs = last
+        if mem_text is not text or s_start < end or s_start - end > 400:
             return None
         same = [f for f in figs if (weapon is None or f.weapon == weapon) and f.action == "launched"]
         return same[-1] if same else None
@@ -812,6 +845,12 @@ class CyrillicGrammar:
                 if _PARTICIPLE_MOD.fullmatch(m.group(0)):
                     continue
                 left = m
+            if left is None and c_start > s_start and text[c_start - 1] == ":" and not any(g.end <= f.start and g.action for g in figures[:i]):
+                # "противник завдав комбінованого удару: 14 ракет … та 250 БпЛА": the verb before the colon
+                p_start = _clause_start(text, s_start, c_start - 1)
+                for m in _CUE_RE.finditer(text, p_start, c_start - 1):
+                    if not _PARTICIPLE_MOD.fullmatch(m.group(0)):
+                        left = m
             if f.launch_total:
                 f.action = "launched"
                 continue
@@ -860,9 +899,19 @@ class CyrillicGrammar:
                 continue
             c_start = _clause_start(text, s_start, f.start)
             left = text[max(c_start, f.start - 200):f.start]
+            if not (_RU_AGENT.search(left) or _UA_AGENT.search(left) or (self.enemy_side and _ENEMY.search(left))):
+                left = text[max(s_start, f.start - 250):f.start]
             agents = [(m.start(), "RU") for m in _RU_AGENT.finditer(left)] + [(m.start(), "UA") for m in _UA_AGENT.finditer(left)]
             if self.enemy_side:
                 agents += [(m.start(), self.enemy_side) for m in _ENEMY.finditer(left)]
+            if not agents:
+                # "Ворог завдав масованого удару. Застосовано 62 ракети": the agent of the sentence before
+                back = text[max(0, s_start - 400):s_start]
+                para = back.rfind("\n\n")
+                back = back[para + 2:] if para >= 0 else back
+                agents = [(m.start(), "RU") for m in _RU_AGENT.finditer(back)] + [(m.start(), "UA") for m in _UA_AGENT.finditer(back)]
+                if self.enemy_side:
+                    agents += [(m.start(), self.enemy_side) for m in _ENEMY.finditer(back)]
             if agents:
                 f.attacker = max(agents)[1]
 
@@ -926,7 +975,7 @@ class CyrillicGrammar:
             prev_end = max([g.end for g in figures[:i] if g.end <= f.start] + [s_start])
             c_start = max(prev_end, _clause_start(text, s_start, f.start))
             front = [(a, b) for a, b in places if c_start <= a and b <= f.start
-                     and (_LOCATIVE_LEAD.search(text, max(s_start, a - 30), a) or _OBJECT_LEAD.search(text, max(s_start, a - 40), a)
+                     and (_LOCATIVE_LEAD.search(text, max(s_start, a - 30), a) or _OBJECT_LEAD.search(text, max(s_start, a - 70), a)
                           or re.match(r"(?i)(?:над|в|у|по|на)\s", text[a:b])
                           or _OBJECT_AFTER.match(text, b))]
             if not front:
@@ -978,8 +1027,18 @@ class CyrillicGrammar:
             if origin:
                 f.launch_places = tuple(dict.fromkeys(origin))
 
-    def excluded_place(self, text: str, start: int, end: int) -> bool:
+    def excluded_place(self, text: str, start: int, end: int, depth: int = 0) -> bool:
         """A launch origin ("з напрямку Курська", "из Брянской области") is not where the figure happened."""
+        if self._origin(text, start, end):
+            return True
+        if depth < 8:
+            # "з Криму, Брянської області, напрямків Таганрог і Єйськ": the rest of a list of origins
+            prev = [p for p in _places(text, max(0, start - 80), start, self.lang) if p.end <= start]
+            if prev and _ORIGIN_LIST_GAP.fullmatch(text, prev[-1].end, start):
+                return self.excluded_place(text, prev[-1].start, prev[-1].end, depth + 1)
+        return False
+
+    def _origin(self, text: str, start: int, end: int) -> bool:
         if re.match(r"(?i)(?:росіян|россиян|русск|українц|украинц|київськ\w* режим|киевск\w* режим)", text[start:end]):
             return True
         lead = text[max(0, start - 45):start]
@@ -1009,6 +1068,9 @@ class CyrillicGrammar:
     def _place_anaphora(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         out = []
         low = text[start:end].lower()
+        if "відповідальност" in low or "ответственност" in low:
+            for m in _COMMAND_ZONE.finditer(text, start, end):   # Air Force command zones: 18 "Центр", 12 — "Південь"
+                out.append((m.start(), m.end(), _ZONES[m.group("zone").lower()]))
         if not any(w in low for w in _ANAPHORA_STEMS):
             return out
         for m in _ANAPHORA.finditer(text, start, end):
@@ -1059,7 +1121,9 @@ class CyrillicGrammar:
                 cands.append(Attribution(attr.name, attr.side, start + m.start(), attr.end, attr.kind, attr.head, attr.home_place))
         for m in _SAYS_IN.finditer(sent):
             np = m.group("np")
-            if np.strip():
+            if not np.strip():   # "– йдеться у повідомленні": the source named before
+                cands.append(Attribution(None, None, start + m.start(), start + m.end(), kind="pronoun", head="he"))
+            else:
                 attr = self._make_attr(np, start + m.start("np"), start + m.end("np"))
                 if attr is not None:
                     cands.append(attr)
@@ -1125,7 +1189,7 @@ class CyrillicGrammar:
         pos = end
         for m in re.finditer(r"[.!?…](?:[\s\"”»)]+|$)", text[end:b]):
             s1 = end + m.end()
-            found = [c for c in self.attributions(text, pos, s1) if c.kind == "explicit" and c.name and c.side]
+            found = [c for c in self.attributions(text, pos, s1) if c.kind == "explicit" and c.name]
             if found:
                 c = found[0]
                 return Attribution(c.name, c.side, c.start, c.end, "explicit", None, c.home_place)
@@ -1218,7 +1282,7 @@ class CyrillicGrammar:
         known = self.claimants.body(left)
         if known is None or known.side is None:
             return None
-        return Attribution(None, known.side, f.cue_start - len(left), f.cue_start, kind="actor")
+        return Attribution(known.name, known.side, f.cue_start - len(left), f.cue_start, kind="actor")
 
     def _make_attr(self, phrase: str, a: int, b: int, kind: str = "explicit") -> Attribution | None:
         key = (phrase, kind)
@@ -1312,16 +1376,17 @@ _COMPOUND_BEFORE = re.compile(
 )
 _OWN_CHANNEL = re.compile(r"(?i)(?<![\w])(?:в|у|на)\s+(?:своем|своём|своєму|своему|своей|своїй|официальном|офіційному|личном|особистому)?\s*"
                           r"(?:telegram|телеграм|телеграмм|фейсбук|facebook)?[- ]?(?:канале|каналі|каналу|странице|сторінці|аккаунте|акаунті)(?![\w])")
-_MIXED_TYPES = re.compile(r"(?i)\s*,?\s*(?:та|і|и|й|а также|а також)\s+(?:[\w'’-]+\s+){0,2}?(?:(?:інших|різних|других|иных|разных)\s+(?:тип|модел)|"
-                          r"[\w-]*(?:імітатор|имитатор|імітац|имитац))")
 _BACKGROUND = re.compile(r"(?i)\s*(?:ранее|раніше|до этого|до цього|перед цим|перед этим|напомним|нагадаємо|нагадуємо|накануне|напередодні|"
                          r"вчера|вчора|позавчера|позавчора|в прошлом|минулого|у минулому|кроме того, ранее)(?![\w])")
-_QUOTE_END = re.compile(r"[»”\"]\s*,?\s*[-–—]+\s*(?=(?:" + _REPORT + r")(?![\w-]))")
-_FULL_NAME = re.compile(r"(?<![\w'’-])[А-ЯІЇЄҐ][а-яіїєґё'’]{2,}\s+[А-ЯІЇЄҐ][а-яіїєґё'’-]{2,}$")
 _BULLET = re.compile(r"\s*(?:[–—•·*-]|\d{1,2}[.)])\s+")
+_QUOTE_END = re.compile(r"[»”\"]\s*,?\s*[-–—]+\s*(?=(?:" + _REPORT + r"|говорится|йдеться|ідеться|сказано|зазначається)(?![\w-]))")
 _TARGET_OF = re.compile(
     r"(?i)(?<![\w])(?:позици\w*|позиці\w*|объект\w*|об['’]єкт\w*|пункт\w*|склад\w*|скоплени\w*|скупченн\w*|техник\w*|технік\w*|"
     r"аэродром\w*|аеродром\w*|подразделени\w*|підрозділ\w*)\s+(?:(?P<ua>всу|украинск\w*|киевского режима)|(?P<ru>окупант\w*|російськ\w*|рф|ворога))(?![\w])")
+_FULL_NAME = re.compile(r"(?<![\w'’-])[А-ЯІЇЄҐ][а-яіїєґё'’]{2,}\s+[А-ЯІЇЄҐ][а-яіїєґё'’-]{2,}$")
+_PREDICATE_MODEL = re.compile(r"(?i)\s+(?:були|был|были|було|є|это|це|—|–|-)\s+(?:[а-яіїєґ'’]+(?:ими|ыми|ім|им|і|ые|ие)\s+){0,2}[«\"“]?")
+_ORIGIN_LIST_GAP = re.compile(r"(?i)\s*(?:,|і|та|и|й)\s*(?:(?:з|із|зі|из|с|со)\s+)?(?:(?:напрямк\w*|напрямів|направлени\w*|району|районів|района|районов)\s*:?\s*)?")
+_MISSILE_KIND = re.compile(r"(?i)(?<![\w])(?:крилат|крылат|балістичн|баллистическ|аеробалістичн|аэробаллистическ|керован\w* авіаційн|управляем\w* авиационн)\w*")
 _ALSO = re.compile(r"(?i)(?:,\s*(?:а\s+)?(?:також|также|ещё|еще|ще)|,\s*а\s+ще|\s(?:та|і|и|й)|,)\s*$")
 _DIRECTION_LIST = re.compile(r"(?i)(?<![\w])(?:з|із|зі|с|со|из|от|від)\s+(?:[\w'’-]+\s+){0,2}?(?:напрямк\w*|напрямів|направлени\w*|районів|районов)\s*:?\s*"
                              r"(?:[^\s.;:()]{2,40}(?:[ -][^\s.;:()]{2,40})?\s*(?:,|і|та|и|й)\s*){0,12}$")
@@ -1346,6 +1411,11 @@ _ORIGIN_LEAD = re.compile(
     r"северной части|східного узбережжя|восточного побережья|тимчасово окупован\w*|временно оккупированн\w*|окупован\w*|"
     r"аэродром\w*|аеродром\w*|[\w'’-]+ напрямку|[\w'’-]+ направлени\w*)[\s:]+){0,3}(?:[\w'’-]+\s+){0,1}$"
 )
+_ZONES = {"центр": "central Ukraine", "південь": "southern Ukraine", "схід": "eastern Ukraine", "захід": "western Ukraine",
+          "північ": "northern Ukraine", "юг": "southern Ukraine", "восток": "eastern Ukraine", "запад": "western Ukraine",
+          "север": "northern Ukraine"}
+_COMMAND_ZONE = re.compile(r"(?i)(?:зон\w* відповідальності\s+(?:повітряного\s+)?(?:командування\s+)?|зон\w* ответственности\s+(?:воздушного\s+)?(?:командования\s+)?|"
+                           r"[—–]\s*)[«\"“„](?P<zone>центр|південь|схід|захід|північ|юг|восток|запад|север)[»\"”]")
 _ANAPHORA_STEMS = ("регион", "област", "регіон", "місто", "міст", "город", "столиц", "территор", "територ")
 _ANAPHORA = re.compile(r"(?i)(?<![\w])(?:(?:над )?территори\w* (?:региона|области|регіону|області)|"
                        r"(?:районів|районах|районе|районі|районов|громад\w*|населених пунктах|населенных пунктах) (?:області|области|регіону|региона)|над регионом|в регионе|по региону|над областью|в области|по области|над областю|в області|"
