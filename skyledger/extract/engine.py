@@ -46,6 +46,14 @@ def guess_language(text: str) -> str:
     return "uk" if uk > ru else "ru"
 
 
+def _item_language(item_text: str, hint: str | None) -> str:
+    """The document's language, unless this item is plainly in another script (mixed live blogs)."""
+    guessed = guess_language(item_text)
+    if hint is None or (hint == "en") != (guessed == "en"):
+        return guessed
+    return hint
+
+
 def _grammars() -> dict[str, Grammar]:
     global _GRAMMARS
     if _GRAMMARS is None:
@@ -181,7 +189,7 @@ def extract_text(text: str, published=None, lang: str | None = None) -> list[Cla
     pub = _parse_published(published)
     drafts: list[_Draft] = []
     for item_index, item in enumerate(segment.split_items(text)):
-        item_lang = lang or guess_language(text[item.start:item.end])
+        item_lang = _item_language(text[item.start:item.end], lang)
         grammar = _grammars().get(item_lang)
         if grammar is None:
             continue
@@ -212,7 +220,8 @@ def _read_item(text: str, folded: str, hits: list[tuple[int, int]], item: segmen
             prev_sentence_drafts = []
             continue
         ctx.seen.append(sent)
-        if not weapons and not (prev_sentence_drafts and re.search(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|all)\b", text[sent.start:sent.end], re.I)):
+        continues = prev_sentence_drafts and grammar.may_continue(text, sent.start, sent.end)
+        if not weapons and not continues:
             if not prev_sentence_drafts:
                 # read lazily: only a following figure sentence without attribution needs it
                 ctx.claimant = None
@@ -418,7 +427,8 @@ def _resolve_places(text, drafts: list[_Draft], reading, grammar, ctx: _Context,
 
     for i, d in enumerate(drafts):
         f = d.fig
-        d.locations = places_in(f.end, f.scope_end) if f.scope_end > f.end else []
+        begin = f.places_from if f.places_from >= 0 else f.end
+        d.locations = places_in(begin, f.scope_end) if f.scope_end > begin else []
         m = re.search(r"(?i)across (\w+) regions", text[f.end:f.scope_end])
         if m:
             from skyledger.extract.lang_en import _value
@@ -480,7 +490,8 @@ def _resolve_places(text, drafts: list[_Draft], reading, grammar, ctx: _Context,
             siblings = [o for o in drafts if o is not d and o.fig.start != d.fig.start]
             # a list of regional figures: its bare city names are the regions ("two in Voronezh")
             if not d.fig.including and any(is_region(n) for o in siblings for n, _ in o.locations):
-                d.locations = [_promote_capital(gaz, n, pid, text, d) for n, pid in d.locations]
+                promoted = [_promote_capital(gaz, n, pid, text, d) for n, pid in d.locations]
+                d.locations = list(dict.fromkeys(promoted))
     # launch sites: kept as places (as analysts record them) and, for launches, as launch_places
     origin = getattr(grammar, "launch_origin", None)
     if origin is not None:
@@ -599,7 +610,7 @@ def _all_of_launches(drafts: list[_Draft]) -> None:
         if f.all_of and f.action == "intercepted" and not f.elliptical:
             if not any(o.fig.action == "launched" and o.fig.count == f.count and o.fig.weapon == f.weapon for o in drafts):
                 g = replace(f, action="launched", all_of=False)
-                extra.append(replace(d, fig=g, locations=[]))
+                extra.append(replace(d, fig=g, locations=list(d.locations)))
     drafts.extend(extra)
 
 

@@ -42,6 +42,8 @@ class RawFigure:
     attacker_unknown: bool = False # "a hostile drone": the report does not say whose
     more: bool = False             # "two more UAVs": same place as the figure before
     partitive: bool = False        # "one of the missiles": a part of a figure already given
+    places_from: int = -1           # where the figure's places start when the grammar knows better
+                                    # than "after the figure" ("над Брянской областью сбиты 5 БПЛА")
     deferred_action: str | None = None  # "6 of the 9 missiles ... were intercepted": used if no verb of its own
 
 
@@ -73,6 +75,10 @@ class Grammar(Protocol):
 
     def read(self, text: str, start: int, end: int, weapons: list[WeaponMention]) -> SentenceReading:
         """Figures and attribution of the sentence ``text[start:end]``."""
+        ...
+
+    def may_continue(self, text: str, start: int, end: int) -> bool:
+        """Could this sentence without a weapon word continue the previous one's figures ("two over X")?"""
         ...
 
     def place_anaphora(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:

@@ -440,6 +440,9 @@ def _lemma(token: str, lang: str) -> str:
     return token
 
 
+_ALL_WORDS = {"все", "всі", "всё", "оба", "обидва", "обе", "обидві", "один", "одна", "одну", "одного", "ещё", "ще"}
+
+
 class CyrillicGrammar:
     """The grammar shared by Russian and Ukrainian (``lang`` picks morphology and the enemy's side)."""
 
@@ -450,6 +453,13 @@ class CyrillicGrammar:
         self.claimants = load_claimants()
         self._attr_cache: dict = {}
         self._memo: dict = {}
+
+    def may_continue(self, text: str, start: int, end: int) -> bool:
+        """"Ще один – у Павлоградському", "все они были сбиты": a count in digits or words."""
+        if re.search(r"\d", text[start:end]):
+            return True
+        return any(_number_value(w) is not None or w.lower() in _ALL_WORDS
+                   for w in re.findall(r"[\w’']+", text[start:end]))
 
     # ---- figures -----------------------------------------------------------------------
     def read(self, text: str, start: int, end: int, weapons: list[WeaponMention]) -> SentenceReading:
@@ -1427,40 +1437,13 @@ _PARTICIPLE_MOD = re.compile(r"(?i)(?:летевш\w*|летіл\w*|летел\w
                              r"пусков\w*|пускові|атакующ\w*|атакуюч\w*|запуск\w* которых)")
 
 
-_SCOPE_START_HONOURED: list[bool] = []
-
-
-def _engine_reads_scope_start() -> bool:
-    """True once the engine reads a figure's places from ``scope_start`` when it lies before the figure."""
-    if not _SCOPE_START_HONOURED:
-        try:
-            import inspect
-
-            from skyledger.extract import engine
-
-            _SCOPE_START_HONOURED.append("scope_start" in inspect.getsource(engine._resolve_places))
-        except Exception:
-            _SCOPE_START_HONOURED.append(False)
-    return _SCOPE_START_HONOURED[0]
-
-
 def _pin(f: RawFigure, a: int, b: int, s_start: int, lead_start: int | None = None, keep_start: bool = False,
          only_these: bool = False) -> None:
-    """Give the places in ``text[a:b]`` (before or inside the figure) to the figure.
+    """Give the places in ``text[a:b]`` (before or inside the figure's clause) to the figure.
 
-    With an engine that reads places from ``scope_start``, only the scope moves.  Until then
-    the figure's span is moved to the place phrase (the engine reads places from ``f.end``).
+    The figure's span is never moved: it keeps covering the words the count was read from.
     """
-    if _engine_reads_scope_start() and a < f.start and not only_these:
-        f.scope_start = lead_start if lead_start is not None else a
-        f.scope_end = max(f.scope_end, b)
-        return
-    if keep_start:
-        f.scope_start, f.end = f.start, a
-    else:
-        start = lead_start if lead_start is not None and lead_start < a else max(s_start, a - 1)
-        f.start, f.end = start, a
-        f.scope_start = start
+    f.places_from = lead_start if lead_start is not None and lead_start < a else a
     f.scope_end = b if only_these else max(f.scope_end, b)
 
 

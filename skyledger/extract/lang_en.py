@@ -228,6 +228,9 @@ class EnglishGrammar:
             return None
         return Attribution(known.name or _clean_name(subject), known.side, s_start + offset, s_start + offset + len(subject), kind="actor")
 
+    def may_continue(self, text: str, start: int, end: int) -> bool:
+        return bool(_CONTINUES.search(text, start, end))
+
     def clause_start(self, text: str, s_start: int, pos: int) -> int:
         return _clause_start(text, s_start, pos)
 
@@ -630,6 +633,7 @@ _RELATIVE_LAUNCH = re.compile(
     r"\s+(?:that |which )?(?:Russia|Russian forces|Russian troops|Moscow|Ukraine|Ukrainian forces|Kyiv|the enemy|the Russians|the occupiers)"
     r"\s+(?:had |has |have )?(?:launched|fired|sent|used)\b")
 _FROM_LEAD = re.compile(r"(?i)\bfrom\s+(?:the\s+)?(?:directions?\s+of\s+)?(?:the\s+)?(?:occupied\s+|russian\s+|border\s+)*(?:region of\s+)?$")
+_CONTINUES = re.compile(r"(?i)\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|all|both)\b")
 _COUNT_AFTER = re.compile(r"[:–—-]\s*\d")
 _OF_TYPES = re.compile(r"(?i)\s+of (?:various|different|several|unknown|unidentified|other|all) (?:types|kinds|models|classes)")
 _COMPOUND_NEXT = re.compile(

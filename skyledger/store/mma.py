@@ -9,6 +9,7 @@ added together).  docs/schema.md documents the mapping.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -39,6 +40,28 @@ DATASET_MODELS = {
     "KN-23/24": "KN-23", "S-300": "C-300", "S-400": "C-400", "S-300/S-400": "C-300/C-400",
     "Zircon": "3M22 Zircon", "Onyx": "P-800 Oniks", "Iskander-M/KN-23": "Iskander-M/KN-23",
 }
+
+
+# Long-range "strike" / "attack" drones in Air Force reports are the Shahed type and its decoys:
+# the dataset files them under Shahed-136/131 even when a report does not name the type.
+_STRIKE_DRONE = re.compile(r"(?i)\b(?:ударн\w*|удар\w* бпла|strike|attack|kamikaze|камікадзе|камикадзе)\b")
+
+
+def _class_label(claim: dict[str, Any]) -> str:
+    if claim.get("weapon") == "drone":
+        words = _figure_words(claim)
+        if words and _STRIKE_DRONE.search(words):
+            return "Shahed-136/131"
+    return CLASS_LABELS.get(claim.get("weapon", ""), "Unknown")
+
+
+def _figure_words(claim: dict[str, Any]) -> str:
+    """The words the figure was read from, cut out of the stored sentence."""
+    quote, offset = claim.get("quote") or "", claim.get("sentence_start") or 0
+    start, end = claim.get("start"), claim.get("end")
+    if start is None or end is None:
+        return ""
+    return quote[max(0, start - offset):max(0, end - offset)]
 
 
 def dataset_model(model: str) -> str:
@@ -73,7 +96,7 @@ def mma_rows(claims: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
         if claim.get("attacker_side") != "RU" or figure is None:
             continue
         model = dataset_model(claim["weapon_model"]) if claim.get("weapon_model") \
-            else CLASS_LABELS.get(claim.get("weapon", ""), "Unknown")
+            else _class_label(claim)
         time_start, time_end = _window(claim)
         key = (claim["doc_id"], time_start, time_end, model)
         row = groups.get(key)

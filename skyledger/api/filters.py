@@ -1,0 +1,109 @@
+"""The CLI's claim filters as query parameters, and the parameterised SQL they become.
+
+``skyledger claims --since --until --weapon --action --side --attacker --place
+--claimant --text`` and ``GET /api/claims?since=…`` mean the same thing; the
+API adds ``q`` (full-text search over the reports, FTS5) and ``doc_id``.
+Values are validated (unknown weapons, bad dates → 422) and only ever reach
+SQL as parameters.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from fastapi import Query
+
+from skyledger.store import fts_query
+
+Weapon = Literal["drone", "missile", "guided_bomb", "rocket", "aircraft", "other"]
+Action = Literal["launched", "intercepted", "lost", "impacted"]
+Side = Literal["RU", "UA", "other"]
+WEAPONS: tuple[str, ...] = Weapon.__args__  # type: ignore[attr-defined]
+ACTIONS: tuple[str, ...] = Action.__args__  # type: ignore[attr-defined]
+SIDES: tuple[str, ...] = Side.__args__  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True)
+class ClaimFilters:
+    since: date | None = None
+    until: date | None = None
+    weapon: str | None = None
+    action: str | None = None
+    side: str | None = None
+    attacker: str | None = None
+    place: str | None = None
+    claimant: str | None = None
+    text: str | None = None
+    q: str | None = None
+    doc_id: str | None = None
+
+    def query(self) -> dict[str, str]:
+        """The filters as query-string parameters (for links, downloads and JSON twins)."""
+        return {k: str(v) for k, v in asdict(self).items() if v not in (None, "")}
+
+
+def claim_filters(
+    since: Annotated[date | None, Query(description="Claims dated on or after this day (else the report's day).")] = None,
+    until: Annotated[date | None, Query(description="Claims dated on or before this day.")] = None,
+    weapon: Annotated[Weapon | None, Query(description="Weapon class.")] = None,
+    action: Annotated[Action | None, Query(description="What the figure counts.")] = None,
+    side: Annotated[Side | None, Query(description="The claimant's side.")] = None,
+    attacker: Annotated[Side | None, Query(description="The attacker's side.")] = None,
+    place: Annotated[str | None, Query(max_length=200, description="Place name (substring), gazetteer id or ISO 3166-2 code.")] = None,
+    claimant: Annotated[str | None, Query(max_length=200, description="Claimant contains this text.")] = None,
+    text: Annotated[str | None, Query(max_length=200, description="The quoted sentence contains this text.")] = None,
+    q: Annotated[str | None, Query(max_length=500, description='Full-text search of the reports: words, "phrases", prefix*.')] = None,
+    doc_id: Annotated[str | None, Query(max_length=100, description="Only claims read from this document.")] = None,
+) -> ClaimFilters:
+    return ClaimFilters(since, until, weapon, action, side, attacker, place or None, claimant or None,
+                        text or None, q or None, doc_id or None)
+
+
+def claim_where(f: ClaimFilters, c: str = "c", dated: bool | None = None) -> tuple[list[str], list[Any]]:
+    """WHERE conditions over claims ``c`` (same meaning as ``Ledger.claims``).
+
+    ``since``/``until`` bound the claim's date, else its report's publication
+    day.  ``dated=True`` writes them for claims that have a date (a range on
+    ``claims_date``), ``dated=False`` for claims that have none (the report's
+    day), ``None`` for any claim (``coalesce``, no index).
+    """
+    where: list[str] = []
+    params: list[Any] = []
+    published = f"substr((SELECT published FROM documents WHERE doc_id = {c}.doc_id), 1, 10)"
+    day = {True: f"{c}.date", False: published, None: f"coalesce({c}.date, {published})"}[dated]
+    if f.since:
+        where.append(f"{day} >= ?")
+        params.append(f.since.isoformat())
+    if f.until:
+        where.append(f"{day} <= ?")
+        params.append(f.until.isoformat())
+    for column, value in (("weapon", f.weapon), ("action", f.action), ("claimant_side", f.side),
+                          ("attacker_side", f.attacker), ("doc_id", f.doc_id)):
+        if value:
+            where.append(f"{c}.{column} = ?")
+            params.append(value)
+    if f.claimant:
+        where.append(f"instr(casefold({c}.claimant), casefold(?)) > 0")
+        params.append(f.claimant)
+    if f.text:
+        where.append(f"instr(casefold({c}.quote), casefold(?)) > 0")
+        params.append(f.text)
+    if f.place:
+        where.append(
+            "EXISTS (SELECT 1 FROM claim_places cp LEFT JOIN places p ON p.place_id = cp.place_id"
+            f" WHERE cp.claim_id = {c}.claim_id AND (instr(casefold(cp.name), casefold(?)) > 0"
+            " OR cp.place_id = ? OR p.code = ?))"
+        )
+        params.extend([f.place, f.place, f.place.upper()])
+    if f.q:
+        expression = fts_query(f.q)
+        if expression is None:
+            where.append("0")
+        else:
+            # a probe per claim (FTS5 seeks the rowid in the term's doclist): cheap when many reports match
+            where.append("EXISTS (SELECT 1 FROM documents_fts WHERE documents_fts MATCH ? AND documents_fts.rowid ="
+                         f" (SELECT id FROM documents WHERE doc_id = {c}.doc_id))")
+            params.append(expression)
+    return where, params

@@ -1,0 +1,53 @@
+"""``skyledger serve``: the JSON API and dashboard over one ledger, with uvicorn.
+
+Read-only unless a token is given (``--token`` or ``SKYLEDGER_TOKEN``), which
+turns on ``POST /api/ingest`` for requests carrying ``Authorization: Bearer``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.text import Text
+
+from skyledger.store import LedgerError
+
+err = Console(stderr=True, highlight=False)
+
+
+def serve_cmd(
+    db: Annotated[Path, typer.Option("--db", envvar="SKYLEDGER_DB", help="Ledger file (SQLite).")] = Path("skyledger.db"),
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    token: Annotated[str | None, typer.Option(envvar="SKYLEDGER_TOKEN", show_default=False,
+                                              help="Enable POST /api/ingest for this bearer token "
+                                                   "(prefer the SKYLEDGER_TOKEN variable).")] = None,
+) -> None:
+    """Serve the dashboard and JSON API (OpenAPI at /openapi.json); read-only unless a token is set."""
+    try:
+        import uvicorn
+
+        from skyledger.api import create_app
+    except ImportError as exc:
+        err.print(Text(f"Error: a web dependency is missing ({exc.name}): reinstall skyledger (pip install -e .)",
+                       style="bold red"), soft_wrap=True)
+        raise typer.Exit(1) from None
+    if token and not db.exists():
+        from skyledger.store import Ledger
+
+        Ledger.open(db).close()  # a writable server may start from an empty ledger
+    try:
+        app = create_app(db, token=token)
+    except LedgerError as exc:
+        err.print(Text(f"Error: {exc}", style="bold red"), soft_wrap=True)
+        raise typer.Exit(1) from None
+    mode = "ingest enabled (bearer token)" if token else "read-only"
+    err.print(Text(f"Serving {db} at http://{host}:{port}/ ({mode}); Ctrl+C to stop."), soft_wrap=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("serve")(serve_cmd)
