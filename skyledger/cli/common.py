@@ -24,7 +24,7 @@ err = Console(stderr=True, highlight=False)
 
 def fail(message: str) -> typer.Exit:
     """Print the reason in red and return the exit to raise (exit code 1)."""
-    err.print(Text(f"Error: {message}", style="bold red"))
+    err.print(Text(f"Error: {message}", style="bold red"), soft_wrap=True)  # never wrap a path mid-word
     return typer.Exit(1)
 
 
