@@ -1056,10 +1056,13 @@ class CyrillicGrammar:
             return True   # "защитниками Украины", "Силами оборони України": whose forces, not where
         if _ORIGIN_LEAD.search(lead):
             return True
-        window = text[max(0, start - 300):start].lower()
-        if "напрям" not in window and "направлен" not in window and "район" not in window:
-            return False
-        return bool(_DIRECTION_LIST.search(text, max(0, start - 300), start))
+        base = max(0, start - 300)
+        window = text[base:start].lower()
+        # try the list pattern only next to its keyword: searching the whole window is slow
+        for m in _DIRECTION_KEY.finditer(window):
+            if _DIRECTION_LIST.search(text, max(base, base + m.start() - 40), start):
+                return True
+        return False
 
     def place_anaphora(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         key = ("ana", id(text), len(text), start, end)
@@ -1398,6 +1401,7 @@ _PREDICATE_MODEL = re.compile(r"(?i)\s+(?:були|был|были|було|є|�
 _ORIGIN_LIST_GAP = re.compile(r"(?i)\s*(?:,|і|та|и|й)\s*(?:(?:з|із|зі|из|с|со)\s+)?(?:(?:напрямк\w*|напрямів|направлени\w*|району|районів|района|районов)\s*:?\s*)?")
 _MISSILE_KIND = re.compile(r"(?i)(?<![\w])(?:крилат|крылат|балістичн|баллистическ|аеробалістичн|аэробаллистическ|керован\w* авіаційн|управляем\w* авиационн)\w*")
 _ALSO = re.compile(r"(?i)(?:,\s*(?:а\s+)?(?:також|также|ещё|еще|ще)|,\s*а\s+ще|\s(?:та|і|и|й)|,)\s*$")
+_DIRECTION_KEY = re.compile(r"напрям|направлен|район")
 _DIRECTION_LIST = re.compile(r"(?i)(?<![\w])(?:з|із|зі|с|со|из|от|від)\s+(?:[\w'’-]+\s+){0,2}?(?:напрямк\w*|напрямів|направлени\w*|районів|районов)\s*:?\s*"
                              r"(?:[^\s.;:()]{2,40}(?:[ -][^\s.;:()]{2,40})?\s*(?:,|і|та|и|й)\s*){0,12}$")
 _RELATIVE = re.compile(r"(?i),\s*(?:которые|который|которая|которое|которых|які|який|яка|яке|яких|що)\b[^,;.:!?]{0,80},")
