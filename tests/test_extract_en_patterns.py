@@ -343,3 +343,9 @@ def test_launch_directions_are_recorded_as_launch_places():
 def test_a_bare_city_is_a_region_only_inside_a_regional_breakdown():
     (c,) = claims("Russia launched 12 drones at Odesa overnight, the Air Force said.")
     assert c["locations"] == ["Odesa"]
+
+
+def test_model_variant_suffixes_stay_with_the_model():
+    text = "Russian air defences shot down two Ukrainian Neptune-MD long-range missiles over Crimea, the ministry said."
+    (c,) = extract(text, "2025-03-16", "en")
+    assert c.weapon_model == "Neptune" and text[c.start:c.end] == "two Ukrainian Neptune-MD long-range missiles"

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -130,6 +131,11 @@ class Taxonomy:
                 continue  # "harm", "grad": ordinary words unless capitalised
             if alias.model is None and text.startswith("-type", e):
                 continue  # "aircraft-type drones": a description of the drone, not an aircraft
+            if alias.model is not None:
+                variant = _VARIANT.match(text, e)
+                if variant:  # "Neptune-MD", "Kinzhal-M": the model with a variant suffix
+                    e = variant.end()
+                    surface = text[s:e]
             found.append(WeaponMention(s, e, surface, alias.weapon, alias.model))
         return found
 
@@ -137,6 +143,7 @@ class Taxonomy:
         return self.models.get(model)
 
 
+_VARIANT = re.compile(r"-(?!type\b|class\b|made\b|launched\b|range\b|based\b)[A-Za-zА-Яа-яІіЇїЄє0-9]{1,4}\b")
 _HYPHENS = str.maketrans({"‐": "-", "‑": "-", "–": "-", "\u00a0": " "})
 
 
