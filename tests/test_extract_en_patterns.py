@@ -349,3 +349,14 @@ def test_model_variant_suffixes_stay_with_the_model():
     text = "Russian air defences shot down two Ukrainian Neptune-MD long-range missiles over Crimea, the ministry said."
     (c,) = extract(text, "2025-03-16", "en")
     assert c.weapon_model == "Neptune" and text[c.start:c.end] == "two Ukrainian Neptune-MD long-range missiles"
+
+
+def test_an_official_channels_own_post_is_its_claim():
+    from skyledger import Document, extract_document
+
+    doc = Document(doc_id="d1", text="Overnight, 40 drones were shot down over the north of the country.",
+                   outlet="Повітряні сили ЗС України", published="2025-03-10")
+    (c,) = extract_document(doc)
+    assert (c.claimant, c.claimant_side, c.attacker_side) == ("Ukrainian Air Force", "UA", "RU")
+    other = Document(doc_id="d2", text=doc.text, outlet="Skyledger Wire", published="2025-03-10")
+    assert extract_document(other)[0].claimant is None

@@ -11,6 +11,7 @@ import types
 from dataclasses import replace
 from datetime import date, datetime
 
+from skyledger.extract.claimants import load_claimants
 from skyledger.extract.engine import EXTRACTOR_NAME, extract_text, guess_language
 from skyledger.models import Claim, Document
 
@@ -28,9 +29,14 @@ def extract(text: str, published: str | date | datetime | None = None, lang: str
 
 
 def extract_document(doc: Document) -> list[Claim]:
-    """Claims of an ingested document; items given by the reader are processed separately."""
+    """Claims of an ingested document; items given by the reader are processed separately.
+
+    A post on an official channel (the outlet is a known body: "Повітряні сили ЗС
+    України", "Минобороны России") is that body's claim when the text names no one else.
+    """
     if not doc.items:
-        return [replace(c, doc_id=doc.doc_id) for c in extract_text(doc.text, doc.published, doc.lang)]
+        claims = extract_text(doc.text, doc.published, doc.lang)
+        return [_official(replace(c, doc_id=doc.doc_id), doc.outlet) for c in claims]
     claims: list[Claim] = []
     for item in doc.items:
         for c in extract_text(doc.text[item.start:item.end], item.published or doc.published, doc.lang):
@@ -47,7 +53,17 @@ def extract_document(doc: Document) -> list[Claim]:
                     }
                 )
             )
-    return claims
+    return [_official(c, doc.outlet) for c in claims]
+
+
+def _official(claim: Claim, outlet: str | None) -> Claim:
+    if claim.claimant is not None or not outlet:
+        return claim
+    body = load_claimants().body(outlet)
+    if body is None or body.name is None:
+        return claim
+    attacker = claim.attacker_side or {"RU": "UA", "UA": "RU"}.get(body.side or "")
+    return replace(claim, claimant=body.name, claimant_side=body.side, attacker_side=attacker)
 
 
 class _CallableModule(types.ModuleType):
