@@ -1060,7 +1060,7 @@ class CyrillicGrammar:
         window = text[base:start].lower()
         # try the list pattern only next to its keyword: searching the whole window is slow
         for m in _DIRECTION_KEY.finditer(window):
-            if _DIRECTION_LIST.search(text, max(base, base + m.start() - 40), start):
+            if _direction_list_before(text, max(base, base + m.start() - 40), start):
                 return True
         return False
 
@@ -1402,8 +1402,27 @@ _ORIGIN_LIST_GAP = re.compile(r"(?i)\s*(?:,|і|та|и|й)\s*(?:(?:з|із|зі|
 _MISSILE_KIND = re.compile(r"(?i)(?<![\w])(?:крилат|крылат|балістичн|баллистическ|аеробалістичн|аэробаллистическ|керован\w* авіаційн|управляем\w* авиационн)\w*")
 _ALSO = re.compile(r"(?i)(?:,\s*(?:а\s+)?(?:також|также|ещё|еще|ще)|,\s*а\s+ще|\s(?:та|і|и|й)|,)\s*$")
 _DIRECTION_KEY = re.compile(r"напрям|направлен|район")
-_DIRECTION_LIST = re.compile(r"(?i)(?<![\w])(?:з|із|зі|с|со|из|от|від)\s+(?:[\w'’-]+\s+){0,2}?(?:напрямк\w*|напрямів|направлени\w*|районів|районов)\s*:?\s*"
-                             r"(?:[^\s.;:()]{2,40}(?:[ -][^\s.;:()]{2,40})?\s*(?:,|і|та|и|й)\s*){0,12}$")
+_DIRECTION_HEAD = re.compile(r"(?i)(?<![\w])(?:з|із|зі|с|со|из|от|від)\s+(?:[\w'’-]+\s+){0,2}?(?:напрямк\w*|напрямів|направлени\w*|районів|районов)\s*:?\s*")
+_LIST_SEPARATOR = re.compile(r"\s*,\s*|\s+(?:і|та|и|й)\s+")
+
+
+def _direction_list_before(text: str, head_from: int, start: int) -> bool:
+    """Is the place at ``start`` an item of "з напрямків: Курськ, Орел та Міллерово"?
+
+    Read as head + items split on separators (linear), not one regex with nested
+    quantifiers, which was slow on long windows.
+    """
+    for head in _DIRECTION_HEAD.finditer(text, head_from, start):
+        rest = text[head.end():start]
+        if not rest:
+            return True
+        if any(c in rest for c in ".;:()"):
+            continue
+        items = _LIST_SEPARATOR.split(rest)
+        # every earlier item is one or two words, and the place comes right after a separator
+        if items[-1] == "" and len(items) <= 13 and all(1 <= len(i.split()) <= 2 and 2 <= len(i) <= 81 for i in items[:-1]):
+            return True
+    return False
 _RELATIVE = re.compile(r"(?i),\s*(?:которые|который|которая|которое|которых|які|який|яка|яке|яких|що)\b[^,;.:!?]{0,80},")
 _APPOSED = re.compile(r"(?i)[\s,]*(?:(?:ймовірно|вероятно|імовірно|предположительно|типа|типу|марки|модели|моделі|а саме|а именно|зокрема|в частности)[\s,:]*)?[«\"“„]?\s*|\s*[:—–-]\s*[«\"“„]?")
 _VAGUE_BEFORE = re.compile(r"(?i)(?<![\w])(?:несколько|кілька|декілька|ряд|десятк\w*|сотн\w*|много|багато|масованої|массированной|"
