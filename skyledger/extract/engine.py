@@ -221,33 +221,12 @@ def _read_item(text: str, folded: str, hits: list[tuple[int, int]], item: segmen
             continue
         ctx.seen.append(sent)
         continues = prev_sentence_drafts and grammar.may_continue(text, sent.start, sent.end)
-        if not weapons and not continues:
-            if not prev_sentence_drafts:
-                # read lazily: only a following figure sentence without attribution needs it
-                ctx.claimant = None
-                ctx.pending = sent
-                continue
-            attr = grammar.attribution(text, sent.start, sent.end) if hasattr(grammar, "attribution") else None
-            retro = None
-            if prev_sentence_drafts and hasattr(grammar, "confirms_previous"):
-                retro = grammar.confirms_previous(text, sent.start, sent.end)
-            if retro is None and attr is not None and attr.kind == "retro":
-                retro = attr
-            if retro is not None and prev_sentence_drafts:
-                for d in prev_sentence_drafts:
-                    if d.claimant is None or _vague(d.claimant):
-                        d.claimant = retro
-                ctx.claimant = retro
-                ctx.history.append(retro)
-            elif attr is not None and attr.kind == "explicit" and attr.name:
-                ctx.claimant = attr
-                ctx.history.append(attr)
-            elif attr is None:
-                # attribution carries to the next sentence only, not across unrelated prose
-                ctx.claimant = None
+        reading = grammar.read(text, sent.start, sent.end, weapons) if weapons or continues else None
+        if reading is None or reading.deferred:
+            # a sentence without figures: it may name who said the previous figures, or break the carry
+            _prose_sentence(text, sent, grammar, ctx, prev_sentence_drafts)
             prev_sentence_drafts = []
             continue
-        reading = grammar.read(text, sent.start, sent.end, weapons)
         if reading.attribution is None and ctx.pending is not None and hasattr(grammar, "attribution"):
             carried = grammar.attribution(text, ctx.pending.start, ctx.pending.end)
             if carried is not None and carried.kind == "explicit" and carried.name:
@@ -342,6 +321,33 @@ def _coarser(current: list, finer: list) -> bool:
 
 _Draft_t = _Draft
 Draft = _Draft
+
+
+def _prose_sentence(text: str, sent: segment.Span, grammar: Grammar, ctx: _Context, prev: list[_Draft]) -> None:
+    """Context effects of a sentence without figures.
+
+    "Mayor X confirmed the incident" names the claimant of the figures just before;
+    an ordinary sentence is read lazily (only a later figure without a source needs it).
+    """
+    if not prev:
+        ctx.claimant = None
+        ctx.pending = sent
+        return
+    attr = grammar.attribution(text, sent.start, sent.end) if hasattr(grammar, "attribution") else None
+    retro = grammar.confirms_previous(text, sent.start, sent.end) if hasattr(grammar, "confirms_previous") else None
+    if retro is None and attr is not None and attr.kind == "retro":
+        retro = attr
+    if retro is not None:
+        for d in prev:
+            if d.claimant is None or _vague(d.claimant):
+                d.claimant = retro
+        ctx.claimant = retro
+        ctx.history.append(retro)
+    elif attr is not None and attr.kind == "explicit" and attr.name:
+        ctx.claimant = attr
+        ctx.history.append(attr)
+    else:
+        ctx.claimant = None  # attribution carries to the next sentence only, not across unrelated prose
 
 
 def _vague(attr: Attribution) -> bool:

@@ -68,6 +68,7 @@ class SentenceReading:
     # model or places to a figure already given (count is 0)
     elaborations: list[RawFigure] = field(default_factory=list)
     background: bool = False       # the sentence only gives background (no event figures)
+    deferred: bool = False         # no figures: attribution not read (the engine reads it if a later figure needs it)
 
 
 class Grammar(Protocol):

@@ -202,6 +202,9 @@ class EnglishGrammar:
                 f.weapon, f.model = named[-1].weapon, named[-1].model
             figures.append(f)
         figures.sort(key=lambda f: f.start)
+        if not figures and not elaborations:
+            reading.deferred = True  # nothing to attribute: the engine reads the attribution only if needed
+            return reading
         attributions = self.attributions(text, start, end)
         reading.attribution = _choose_attribution(attributions, figures)
         self._assign_actions(text, start, end, figures + elaborations, reading.attribution)
