@@ -508,6 +508,10 @@ def _resolve_places(text, drafts: list[_Draft], reading, grammar, ctx: _Context,
                      and origin(text, m.start, m.end)]
             if sites:
                 d.launch_places = tuple(dict.fromkeys(sites))
+        for d, nxt in zip(reversed(drafts[:-1]), reversed(drafts[1:])):
+            # "105 drones and one missile from the Voronezh region": coordinated launches share the origin
+            if d.fig.action == nxt.fig.action == "launched" and not d.launch_places and d.locations == nxt.locations:
+                d.launch_places = nxt.launch_places
     # "one drone over each of Bryansk and Oryol": one figure per place
     expanded = []
     for d in drafts:
