@@ -11,7 +11,6 @@ reconciliation registers itself in ``on_document_added``).
 from __future__ import annotations
 
 import importlib
-import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,6 +21,7 @@ from skyledger.extract import extract_document
 from skyledger.ingest import DEFAULT_LIMITS, IngestError, Limits, read_inputs
 from skyledger.models import Claim, Document
 from skyledger.store import Ledger
+from skyledger.store.factory import database_errors
 
 Extractor = Callable[[Document], Sequence[Claim]]
 Progress = Callable[[str, int], None]  # (event, count so far): "document", "error"
@@ -92,12 +92,12 @@ def ingest(inputs: Sequence[str], ledger: Ledger, *, extractor: Extractor = extr
         added: list[bool | None]
         try:
             added = list(ledger.add_documents(pending, name))
-        except sqlite3.Error:  # find the culprit: store the batch one document at a time
+        except database_errors():  # find the culprit: store the batch one document at a time
             added = []
             for doc, claims in pending:
                 try:
                     added.extend(ledger.add_documents([(doc, claims)], name))
-                except sqlite3.Error as exc:
+                except database_errors() as exc:
                     failures.append(IngestError(doc.source, f"could not store: {exc}"[:300]))
                     added.append(None)
         for (doc, claims), was_added in zip(pending, added, strict=True):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import typer
 
-from skyledger.cli import eval_cmd, events_cmd, ledger_cmd, places_cmd, serve_cmd
+from skyledger.cli import batch_cmd, eval_cmd, events_cmd, ledger_cmd, places_cmd, serve_cmd
 
 app = typer.Typer(
     name="skyledger",
@@ -19,7 +19,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for _module in (ledger_cmd, eval_cmd, places_cmd, events_cmd, serve_cmd):
+for _module in (ledger_cmd, eval_cmd, places_cmd, events_cmd, serve_cmd, batch_cmd):
     _module.register(app)
 
 

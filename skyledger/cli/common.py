@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -13,10 +12,11 @@ from rich.console import Console
 from rich.text import Text
 
 from skyledger.store import Ledger, LedgerError
+from skyledger.store.factory import database_errors, open_store
 
-DEFAULT_DB = Path("skyledger.db")
-DbOption = Annotated[Path, typer.Option("--db", envvar="SKYLEDGER_DB", help="Ledger file (SQLite).",
-                                        show_default=True)]
+DEFAULT_DB = "skyledger.db"
+DbOption = Annotated[str, typer.Option("--db", envvar="SKYLEDGER_DB", show_default=True,
+                                       help="The ledger: an SQLite file, or a postgresql://user@host/db URL.")]
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
@@ -29,17 +29,17 @@ def fail(message: str) -> typer.Exit:
 
 
 @contextmanager
-def open_ledger(db: Path, *, readonly: bool = False) -> Iterator[Ledger]:
-    """The ledger at ``db``, closed afterwards; ledger and database errors become clean exits."""
+def open_ledger(db: str | Path, *, readonly: bool = False) -> Iterator[Ledger]:
+    """The ledger at ``db`` (SQLite path or PostgreSQL URL), closed afterwards; errors become clean exits."""
     try:
-        ledger = Ledger.open(db, readonly=readonly)
+        ledger = open_store(db, readonly=readonly)
     except LedgerError as exc:
         raise fail(str(exc)) from None
     try:
         yield ledger
     except LedgerError as exc:
         raise fail(str(exc)) from None
-    except sqlite3.Error as exc:  # a damaged or foreign database: say so instead of a traceback
+    except database_errors() as exc:  # a damaged or foreign database, a lost server: say so, no traceback
         raise fail(f"{db}: database error: {exc}") from None
     finally:
         ledger.close()

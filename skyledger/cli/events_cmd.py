@@ -125,9 +125,7 @@ def eval_events_command(
 
     if db is not None:
         clusters = load_gold(gold)
-        if not db.is_file():
-            raise fail(f"{db}: no ledger here")
-        with open_ledger(db) as ledger:
+        with open_ledger(db, readonly=True) as ledger:
             _print_score(len(clusters), score_ledger(ledger, clusters), as_json)
         return
     paths = list(corpus or [])

@@ -13,13 +13,14 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
+from skyledger.cli.common import DEFAULT_DB, DbOption
 from skyledger.store import LedgerError
 
 err = Console(stderr=True, highlight=False)
 
 
 def serve_cmd(
-    db: Annotated[Path, typer.Option("--db", envvar="SKYLEDGER_DB", help="Ledger file (SQLite).")] = Path("skyledger.db"),
+    db: DbOption = DEFAULT_DB,
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
     token: Annotated[str | None, typer.Option(envvar="SKYLEDGER_TOKEN", show_default=False,
@@ -35,6 +36,11 @@ def serve_cmd(
         err.print(Text(f"Error: a web dependency is missing ({exc.name}): reinstall skyledger (pip install -e .)",
                        style="bold red"), soft_wrap=True)
         raise typer.Exit(1) from None
+    if str(db).startswith(("postgresql://", "postgres://")):
+        err.print(Text("Error: the dashboard serves SQLite ledgers; export or batch-load into a file ledger "
+                       "to serve it", style="bold red"), soft_wrap=True)
+        raise typer.Exit(1)
+    db = Path(db)
     if token and not db.exists():
         from skyledger.store import Ledger
 
