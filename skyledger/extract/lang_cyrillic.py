@@ -43,7 +43,7 @@ from importlib import resources
 from skyledger.extract.claimants import load_claimants
 from skyledger.extract.grammar import Attribution, RawFigure, SentenceReading
 from skyledger.extract.numbers import MAX_COUNT, NumberWords, parse_number_words
-from skyledger.extract.weapons import WeaponMention
+from skyledger.extract.weapons import WeaponMention, merge_models
 
 # ---- number words ------------------------------------------------------------------
 _APOS = "'’ʼ`"
@@ -612,7 +612,7 @@ class CyrillicGrammar:
                     weapon = nxt.weapon
                 g_end = nxt.end
                 j += 1
-            model = "/".join(_dedupe_models(models)) if models else None
+            model = "/".join(merge_models(models)) if models else None
             groups.append((g_start, g_end, weapon, model, head_is_class, head_tok))
             i = j
         return groups
@@ -1573,18 +1573,6 @@ def _english_head(phrase: str) -> str | None:
         if re.search(pat, phrase, re.I):
             return name
     return None
-
-
-def _dedupe_models(models: list[str]) -> list[str]:
-    out: list[str] = []
-    for m in models:
-        if any(m in o.split("/") or m == o for o in out):
-            continue
-        if m == "Shahed" and any(o.startswith("Shahed-") for o in out):
-            continue
-        out = [o for o in out if not (o == "Shahed" and m.startswith("Shahed-"))]
-        out.append(m)
-    return out
 
 
 _PLACE_MEMO: dict = {}

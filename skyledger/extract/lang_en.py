@@ -23,7 +23,7 @@ import re
 from skyledger.extract.claimants import load_claimants
 from skyledger.extract.grammar import Attribution, RawFigure, SentenceReading
 from skyledger.extract.numbers import NumberWords, parse_digits, parse_number_words
-from skyledger.extract.weapons import WeaponMention
+from skyledger.extract.weapons import WeaponMention, merge_models
 
 NUMBER_WORDS = NumberWords(
     units={
@@ -324,7 +324,7 @@ class EnglishGrammar:
     def _elliptical(self, text, s_start, s_end, figures, used) -> list[RawFigure]:
         """Bare counts after a figure: "34 drones were shot down, while two fell ... and one in Crimea"."""
         out: list[RawFigure] = []
-        flat = _flatten(figures)
+        flat = list(figures)
         for m in _ELLIPTICAL.finditer(text, s_start, s_end):
             pos = m.start("num")
             if pos in used or any(f.start <= pos < f.end for f in flat):
@@ -617,16 +617,8 @@ def _share_chain_actions(text: str, figures: list[RawFigure]) -> None:
     """"1,720 drones, 1,300 bombs and 100 missiles were used": a list shares the verb of its last member."""
     for i in range(len(figures) - 2, -1, -1):
         f, nxt = figures[i], figures[i + 1]
-        if f.action is None and nxt.action and re.fullmatch(r"(?i)[\s,]*(?:and|or)?[\s,]*", text[f.end:_qual_start(text, nxt)]):
+        if f.action is None and nxt.action and re.fullmatch(r"(?i)[\s,]*(?:and|or)?[\s,]*", text[f.end:nxt.start]):
             f.action = nxt.action
-
-
-def _qual_start(text: str, f: RawFigure) -> int:
-    return f.start
-
-
-def _flatten(figs: list[RawFigure]) -> list[RawFigure]:
-    return list(figs)
 
 
 # A place after these belongs to the reason or the background, not to the figure.
@@ -766,21 +758,9 @@ def _group_noun_phrases(text: str, weapons: list[WeaponMention]) -> list[tuple[i
             j += 1
         if models:
             # a class noun fixes the class ("Shahed attack drones"); a model alone gives its own
-            model = "/".join(_dedupe_models(models))
+            model = "/".join(merge_models(models))
         else:
             model = None
         groups.append((g_start, g_end, weapon, model))
         i = j
     return groups
-
-
-def _dedupe_models(models: list[str]) -> list[str]:
-    out: list[str] = []
-    for m in models:
-        if any(m in o.split("/") or m == o for o in out):
-            continue
-        if m == "Shahed" and any(o.startswith("Shahed-") for o in out):
-            continue
-        out = [o for o in out if not (o == "Shahed" and m.startswith("Shahed-"))]
-        out.append(m)
-    return out

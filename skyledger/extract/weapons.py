@@ -167,3 +167,16 @@ def _spelling_keys(alias: str) -> set[str]:
 def load_taxonomy() -> Taxonomy:
     raw = resources.files("skyledger.extract").joinpath("data/weapons.json").read_text(encoding="utf-8")
     return Taxonomy(json.loads(raw))
+
+
+def merge_models(models: list[str]) -> list[str]:
+    """Models named together in one noun phrase, without repeats ("Shahed" is implied by "Shahed-136/131")."""
+    out: list[str] = []
+    for m in models:
+        if any(m in o.split("/") or m == o for o in out):
+            continue
+        if m == "Shahed" and any(o.startswith("Shahed-") for o in out):
+            continue
+        out = [o for o in out if not (o == "Shahed" and m.startswith("Shahed-"))]
+        out.append(m)
+    return out
