@@ -71,6 +71,14 @@ class SentenceReading:
     deferred: bool = False         # no figures: attribution not read (the engine reads it if a later figure needs it)
 
 
+def rank_attributions(candidates: list[Attribution]) -> list[Attribution]:
+    """Reporting clauses that name a source, in text order; media relays only when nothing else does."""
+    real = [c for c in candidates if c.name is not None or c.kind == "pronoun" or c.side]
+    real.sort(key=lambda c: c.start)
+    non_media = [c for c in real if c.kind != "media"]
+    return non_media or [c for c in real if c.kind == "media"]
+
+
 class Grammar(Protocol):
     lang: str
 

@@ -41,7 +41,7 @@ from functools import lru_cache
 from importlib import resources
 
 from skyledger.extract.claimants import load_claimants
-from skyledger.extract.grammar import Attribution, RawFigure, SentenceReading
+from skyledger.extract.grammar import Attribution, RawFigure, SentenceReading, rank_attributions
 from skyledger.extract.numbers import MAX_COUNT, NumberWords, parse_number_words
 from skyledger.extract.weapons import WeaponMention, merge_models
 
@@ -1168,10 +1168,7 @@ class CyrillicGrammar:
                 attr = self._make_attr(m.group("np"), start, start + len(m.group("np")))
                 if attr is not None:
                     cands.append(attr)
-        real = [c for c in cands if c.name is not None or c.kind == "pronoun" or c.side]
-        real.sort(key=lambda c: c.start)
-        non_media = [c for c in real if c.kind != "media"]
-        return non_media or [c for c in real if c.kind == "media"]
+        return rank_attributions(cands)
 
     def confirms_previous(self, text: str, start: int, end: int) -> Attribution | None:
         """"Об этом сообщил мэр Сергей Собянин" / "Про це повідомив X": names the previous sentence's claimant."""

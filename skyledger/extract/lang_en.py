@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from skyledger.extract.claimants import load_claimants
-from skyledger.extract.grammar import Attribution, RawFigure, SentenceReading
+from skyledger.extract.grammar import Attribution, RawFigure, SentenceReading, rank_attributions
 from skyledger.extract.numbers import NumberWords, parse_digits, parse_number_words
 from skyledger.extract.weapons import WeaponMention, merge_models
 
@@ -535,10 +535,7 @@ class EnglishGrammar:
                 attr = self._make_attr(np, start, start + len(np))
                 if attr:
                     candidates.append(attr)
-        real = [c for c in candidates if c.name is not None or c.kind == "pronoun" or c.side]
-        real.sort(key=lambda c: c.start)
-        non_media = [c for c in real if c.kind != "media"]
-        return non_media or [c for c in real if c.kind == "media"]
+        return rank_attributions(candidates)
 
     def confirms_previous(self, text: str, start: int, end: int) -> Attribution | None:
         """"Mayor X confirmed the incident": names the claimant of the previous sentence's figures."""
