@@ -12,15 +12,13 @@ with warnings.catch_warnings():  # starlette's note about httpx2, raised on impo
     warnings.simplefilter("ignore")
     from fastapi.testclient import TestClient
 
+from api_backends import sample_db  # noqa: E402, F401 - fixture
+
 from skyledger.api import create_app  # noqa: E402
-from skyledger.api.testing import sample_ledger  # noqa: E402
 
 pytestmark = pytest.mark.filterwarnings("ignore:Using `httpx` with `starlette.testclient`")
 
 
-@pytest.fixture(scope="session")
-def sample_db(tmp_path_factory):
-    return sample_ledger(tmp_path_factory.getbasetemp() / "api_sample.db")
 
 
 @pytest.fixture(scope="module")

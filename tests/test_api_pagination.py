@@ -10,17 +10,15 @@ with warnings.catch_warnings():  # starlette's note about httpx2, raised on impo
     warnings.simplefilter("ignore")
     from fastapi.testclient import TestClient
 
+from api_backends import pg_url, sample_db, writable_db  # noqa: E402, F401 - fixtures
+
 from skyledger.api import create_app  # noqa: E402
 from skyledger.api.cursor import encode  # noqa: E402
-from skyledger.api.testing import copy_ledger, sample_ledger  # noqa: E402
-from skyledger.store import Ledger  # noqa: E402
+from skyledger.store.factory import open_store  # noqa: E402
 
 pytestmark = pytest.mark.filterwarnings("ignore:Using `httpx` with `starlette.testclient`")
 
 
-@pytest.fixture(scope="session")
-def sample_db(tmp_path_factory):
-    return sample_ledger(tmp_path_factory.getbasetemp() / "api_sample.db")
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +47,7 @@ def walk(client, url: str, limit: int = 7) -> list[dict]:
 def test_api_pagination_claims_match_the_cli_filters(client, sample_db, filters):
     query = "&".join(f"{k}={v}" for k, v in filters.items())
     rows = walk(client, f"/api/claims?{query}")
-    with Ledger.open(sample_db, readonly=True) as ledger:
+    with open_store(sample_db, readonly=True) as ledger:
         expected = {c["claim_id"] for c in ledger.claims(**filters)}
     assert [r["claim_id"] for r in rows] == list(dict.fromkeys(r["claim_id"] for r in rows))  # no repeats
     assert {r["claim_id"] for r in rows} == expected
@@ -58,7 +56,7 @@ def test_api_pagination_claims_match_the_cli_filters(client, sample_db, filters)
 
 
 def test_api_pagination_events_and_documents_walk_every_row_once(client, sample_db):
-    with Ledger.open(sample_db, readonly=True) as ledger:
+    with open_store(sample_db, readonly=True) as ledger:
         n_events = ledger.stats()["events"]
         n_docs = ledger.stats()["documents"]
     events = walk(client, "/api/events", limit=9)
@@ -71,14 +69,13 @@ def test_api_pagination_events_and_documents_walk_every_row_once(client, sample_
 
 def test_api_pagination_full_text_search_selects_documents(client, sample_db):
     rows = walk(client, "/api/claims?q=Kharkiv")
-    with Ledger.open(sample_db, readonly=True) as ledger:
+    with open_store(sample_db, readonly=True) as ledger:
         docs = {hit["doc_id"] for hit in ledger.search("Kharkiv", limit=1000)}
     assert rows and {r["doc_id"] for r in rows} <= docs
 
 
-def test_api_pagination_cursor_is_stable_when_rows_are_added(sample_db, tmp_path):
-    db = copy_ledger(sample_db, tmp_path / "ledger.db")
-    with TestClient(create_app(db, token="t")) as client:
+def test_api_pagination_cursor_is_stable_when_rows_are_added(writable_db):
+    with TestClient(create_app(writable_db, token="t")) as client:
         first = client.get("/api/claims?limit=20").json()
         before = walk(client, f"/api/claims?cursor={first['next']}", limit=20)
         doc = {"text": "Russian air defences destroyed 31 Ukrainian drones over the Kursk region overnight, "

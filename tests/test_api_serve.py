@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 import typer
+from pg_server import pg_url  # noqa: F401 - fixture
 from typer.testing import CliRunner
 
 pytest.importorskip("fastapi")
@@ -56,3 +57,17 @@ def test_api_serve_token_from_the_environment(cli, tmp_path, monkeypatch):
     assert result.exit_code == 0, result.output
     assert seen["app"].state.token == "from-env"  # a writable server may start from an empty ledger
     assert (tmp_path / "new.db").exists()
+
+
+def test_api_serve_postgresql_url(cli, pg_url, monkeypatch):  # noqa: F811 - fixture
+    seen = {}
+    monkeypatch.setattr("uvicorn.run", lambda app, **kw: seen.update(app=app))
+    monkeypatch.delenv("SKYLEDGER_TOKEN", raising=False)
+    result = CliRunner().invoke(cli, ["serve", "--db", pg_url])
+    assert result.exit_code == 1 and "no ledger here" in result.output  # read-only: the database must hold one
+    result = CliRunner().invoke(cli, ["serve", "--db", pg_url, "--token", "t"])
+    assert result.exit_code == 0, result.output
+    try:
+        assert seen["app"].state.token == "t" and seen["app"].state.pool.ledger().stats()["documents"] == 0
+    finally:
+        seen["app"].state.pool.close()

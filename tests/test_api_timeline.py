@@ -12,15 +12,13 @@ with warnings.catch_warnings():  # starlette's note about httpx2, raised on impo
     warnings.simplefilter("ignore")
     from fastapi.testclient import TestClient
 
+from api_backends import pg_url, sample_db, writable_db  # noqa: E402, F401 - fixtures
+
 from skyledger.api import create_app  # noqa: E402
-from skyledger.api.testing import copy_ledger, sample_ledger  # noqa: E402
 
 pytestmark = pytest.mark.filterwarnings("ignore:Using `httpx` with `starlette.testclient`")
 
 
-@pytest.fixture(scope="session")
-def sample_db(tmp_path_factory):
-    return sample_ledger(tmp_path_factory.getbasetemp() / "api_sample.db")
 
 
 def expected_timeline(events: list[dict], weapon: str | None = None) -> dict[tuple, int]:
@@ -49,9 +47,8 @@ def test_api_timeline_sums_each_events_largest_figure(sample_db, weapon):
     assert [r["date"] for r in rows] == sorted(r["date"] for r in rows)
 
 
-def test_api_timeline_follows_writes(sample_db, tmp_path):
-    db = copy_ledger(sample_db, tmp_path / "ledger.db")
-    with TestClient(create_app(db, token="t")) as client:
+def test_api_timeline_follows_writes(writable_db):
+    with TestClient(create_app(writable_db, token="t")) as client:
         assert not [r for r in client.get("/api/timeline").json()["data"] if r["date"] == "2031-05-05"]
         doc = {"text": "Ukraine's air force said it shot down 40 of 52 Shahed drones launched by Russia overnight.",
                "published": "2031-05-05"}

@@ -1,6 +1,7 @@
 """The app factory: JSON API, dashboard pages and static files over one ledger, with security headers.
 
-``create_app(db, token=None)`` opens the ledger read-only; ``POST /api/ingest``
+``create_app(db, token=None)`` opens the ledger (an SQLite path or a
+``postgresql://`` URL) read-only; ``POST /api/ingest``
 is on only when a token is given.  Every response carries a strict
 Content-Security-Policy (scripts and styles from this origin only, nothing
 inline), so even text that slipped past escaping could not run.

@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import sqlite3
 from dataclasses import replace
 from typing import Annotated, Any
 
@@ -19,9 +18,9 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
 from skyledger.api import cursor
+from skyledger.api.dialect import dialect
 from skyledger.api.envelope import ApiError, ok
 from skyledger.api.filters import ClaimFilters, claim_filters, claim_where
-from skyledger.store import fts_query
 
 router = APIRouter(prefix="/api", tags=["claims"])
 
@@ -44,7 +43,7 @@ def figure_span(quote: str, start: int, end: int, sentence_start: int) -> dict[s
     return {"start": s, "end": e} if 0 <= s < e <= len(quote) else None
 
 
-def claim_dict(row: sqlite3.Row) -> dict[str, Any]:
+def claim_dict(row: Any) -> dict[str, Any]:
     d = dict(row)
     d.pop("rowid_", None)
     for key in _LISTS:
@@ -55,7 +54,7 @@ def claim_dict(row: sqlite3.Row) -> dict[str, Any]:
     return d
 
 
-def list_claims(conn: sqlite3.Connection, f: ClaimFilters, after: str | None = None,
+def list_claims(conn: Any, f: ClaimFilters, after: str | None = None,
                 limit: int = cursor.DEFAULT_LIMIT) -> tuple[list[dict[str, Any]], str | None]:
     """One page of claims matching ``f``, newest first, and the cursor of the next page.
 
@@ -64,18 +63,19 @@ def list_claims(conn: sqlite3.Connection, f: ClaimFilters, after: str | None = N
     ``FEW_DOCUMENTS`` reports): then it reads those through ``claims_doc``.
     """
     key = cursor.decode("claims", after, 2)
+    sql = dialect(conn)
     index, extra, extra_params = "claims_date", [], []
     docs = _matching_documents(conn, f.q) if f.q and not f.doc_id else None
     if f.doc_id:
         index = "claims_doc"
     elif docs is not None:
         f = replace(f, q=None)
-        index, extra, extra_params = "claims_doc", ["c.doc_id IN (SELECT value FROM json_each(?))"], [json.dumps(docs)]
+        index, extra, extra_params = "claims_doc", [f"c.doc_id IN ({sql.json_values_sql})"], [json.dumps(docs)]
     elif rare_weapon(conn, f):
         index = "claims_weapon_action"
-    dated, undated = claim_where(f, dated=True), claim_where(f, dated=False)
+    dated, undated = claim_where(f, sql, dated=True), claim_where(f, sql, dated=False)
     ids = cursor.desc_keyset(
-        conn, source=f"claims c INDEXED BY {index}", rowid="c.rowid", a="c.date", b="c.claim_id",
+        conn, source=sql.indexed("claims c", index), rowid="c.rowid", a="c.date", b="c.claim_id",
         dated=(dated[0] + extra, dated[1] + extra_params), undated=(undated[0] + extra, undated[1] + extra_params),
         after=key, limit=limit)
     ids, nxt = cursor.page("claims", ids, limit, lambda r: [r["a_"], r["b_"]])
@@ -83,51 +83,46 @@ def list_claims(conn: sqlite3.Connection, f: ClaimFilters, after: str | None = N
     return [claim_dict(r) for r in rows], nxt
 
 
-def rare_weapon(conn: sqlite3.Connection, f: ClaimFilters) -> bool:
+def rare_weapon(conn: Any, f: ClaimFilters) -> bool:
     """True when at most ``FEW_CLAIMS`` claims have ``f``'s weapon (and action): read them by index and sort.
 
     Walking the date index for a weapon the ledger hardly holds would read it all.
     """
     if not f.weapon:
         return False
-    sql, params = "SELECT 1 FROM claims INDEXED BY claims_weapon_action WHERE weapon = ?", [f.weapon]
+    sql = f"SELECT 1 FROM {dialect(conn).indexed('claims', 'claims_weapon_action')} WHERE weapon = ?"
+    params = [f.weapon]
     if f.action:
         sql, params = sql + " AND action = ?", [*params, f.action]
-    count = conn.execute(f"SELECT count(*) FROM ({sql} LIMIT ?)", [*params, FEW_CLAIMS + 1]).fetchone()[0]
+    count = conn.execute(f"SELECT count(*) FROM ({sql} LIMIT ?) AS few", [*params, FEW_CLAIMS + 1]).fetchone()[0]
     return int(count) <= FEW_CLAIMS
 
 
-def _matching_documents(conn: sqlite3.Connection, q: str) -> list[str] | None:
+def _matching_documents(conn: Any, q: str) -> list[str] | None:
     """doc_ids of the reports matching the search ``q`` when there are few of them, else None."""
-    expression = fts_query(q)
+    matching = dialect(conn).fts_ids_sql
+    expression = dialect(conn).fts_param(q)
     if expression is None:
         return []
-    return [r[0] for r in conn.execute(
-        "SELECT doc_id FROM documents WHERE id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?"
-        " LIMIT ?)", (expression, FEW_DOCUMENTS + 1))] if _count_matches(conn, expression) <= FEW_DOCUMENTS else None
+    count = conn.execute(f"SELECT count(*) FROM ({matching} LIMIT ?) AS m", (expression, FEW_DOCUMENTS + 1))
+    if int(count.fetchone()[0]) > FEW_DOCUMENTS:
+        return None
+    return [r[0] for r in conn.execute(f"SELECT doc_id FROM documents WHERE id IN ({matching} LIMIT ?)",
+                                       (expression, FEW_DOCUMENTS + 1))]
 
 
-def _count_matches(conn: sqlite3.Connection, expression: str) -> int:
-    return int(conn.execute("SELECT count(*) FROM (SELECT 1 FROM documents_fts WHERE documents_fts MATCH ? LIMIT ?)",
-                            (expression, FEW_DOCUMENTS + 1)).fetchone()[0])
-
-
-def get_claim(conn: sqlite3.Connection, claim_id: str) -> dict[str, Any]:
+def get_claim(conn: Any, claim_id: str) -> dict[str, Any]:
     row = conn.execute(f"{_SELECT} WHERE c.claim_id = ?", (claim_id,)).fetchone()
     if row is None:
         raise ApiError(404, f"no claim {claim_id!r}")
     claim = claim_dict(row)
     claim["events"] = [r[0] for r in conn.execute(
         "SELECT event_id FROM event_claims WHERE claim_id = ? ORDER BY event_id", (claim_id,))] \
-        if _has_table(conn, "event_claims") else []
+        if "event_claims" in dialect(conn).tables(conn) else []
     return claim
 
 
-def _has_table(conn: sqlite3.Connection, name: str) -> bool:
-    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone() is not None
-
-
-def export_rows(conn: sqlite3.Connection, f: ClaimFilters, limit: int = EXPORT_LIMIT) -> list[dict[str, Any]]:
+def export_rows(conn: Any, f: ClaimFilters, limit: int = EXPORT_LIMIT) -> list[dict[str, Any]]:
     """Every claim matching ``f`` (up to ``limit``), in list order: what the claims table shows, in full."""
     rows, _ = list_claims(conn, f, None, limit)
     return rows
@@ -142,7 +137,7 @@ def claims_csv(rows: list[dict[str, Any]]) -> str:
     return buffer.getvalue()
 
 
-def claims_geojson(conn: sqlite3.Connection, rows: list[dict[str, Any]]) -> dict[str, Any]:
+def claims_geojson(conn: Any, rows: list[dict[str, Any]]) -> dict[str, Any]:
     """Claims as Point features at the first of their places with coordinates (others are left out)."""
     coords = {r["place_id"]: (r["lon"], r["lat"]) for r in conn.execute(
         "SELECT place_id, lat, lon FROM places WHERE lat IS NOT NULL AND lon IS NOT NULL")}

@@ -1,26 +1,29 @@
 """Ledger connections for the app: one read-only connection per worker thread, one writer at a time.
 
-Handlers run in a thread pool; SQLite connections are cheap but not meant to
-be shared between concurrent threads, so each thread opens its own read-only
-``Ledger`` on first use.  Writes (``POST /api/ingest``) open a writable
+Handlers run in a thread pool; SQLite and psycopg connections are not meant
+to be shared between concurrent threads, so each thread opens its own
+read-only ledger (a file path or a ``postgresql://`` URL, through
+``open_store``) on first use.  Writes (``POST /api/ingest``) open a writable
 ``Ledger`` under a lock, so the app never has two writers.
 """
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
+from skyledger.api.dialect import dialect
 from skyledger.store import Ledger
+from skyledger.store.factory import open_store
 
 _EVENT_TABLES = ("events", "event_claims", "flags", "event_details")
 
 
 class LedgerPool:
-    """Per-thread read-only ledgers over one file, plus a locked writer."""
+    """Per-thread read-only ledgers over one database (file or URL), plus a locked writer."""
 
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
@@ -28,9 +31,8 @@ class LedgerPool:
         self._all: list[Ledger] = []
         self._guard = threading.Lock()
         self.write_lock = threading.Lock()
-        with self.reader() as conn:  # fail at start, not on the first request, when the file is no ledger
-            names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        self.has_events = all(name in names for name in _EVENT_TABLES)
+        self.has_events = False
+        self.refresh()  # fail at start, not on the first request, when the database is no ledger
 
     def ledger(self) -> Ledger:
         """This thread's read-only ledger (for library calls such as ``Ledger.stats``)."""
@@ -39,15 +41,15 @@ class LedgerPool:
     def _ledger(self) -> Ledger:
         ledger = getattr(self._local, "ledger", None)
         if ledger is None:
-            ledger = Ledger.open(self.path, readonly=True)
-            ledger.conn.execute("PRAGMA query_only = ON")
+            ledger = open_store(self.path, readonly=True)
+            ledger.conn.execute(dialect(ledger.conn).read_only)
             self._local.ledger = ledger
             with self._guard:
                 self._all.append(ledger)
         return ledger
 
     @contextmanager
-    def reader(self) -> Iterator[sqlite3.Connection]:
+    def reader(self) -> Iterator[Any]:
         """This thread's connection, inside one read transaction: a request sees one snapshot of the ledger."""
         conn = self._ledger().conn
         conn.execute("BEGIN")
@@ -59,13 +61,13 @@ class LedgerPool:
     def refresh(self) -> None:
         """Re-check optional tables (after an ingest created the event tables)."""
         with self.reader() as conn:
-            names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            names = dialect(conn).tables(conn)
         self.has_events = all(name in names for name in _EVENT_TABLES)
 
     @contextmanager
     def writer(self) -> Iterator[Ledger]:
         with self.write_lock:
-            ledger = Ledger.open(self.path)
+            ledger = open_store(self.path)
             try:
                 yield ledger
             finally:

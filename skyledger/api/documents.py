@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date, timedelta
 from typing import Annotated, Any
 
@@ -10,18 +9,19 @@ from fastapi import APIRouter, Query, Request
 
 from skyledger.api import cursor
 from skyledger.api.claims import Limit, claim_dict
+from skyledger.api.dialect import dialect
 from skyledger.api.envelope import ApiError, ok
-from skyledger.store import fts_query
 
 router = APIRouter(prefix="/api", tags=["documents"])
 
 _COLUMNS = "d.id, d.doc_id, d.source, d.url, d.outlet, d.published, d.lang, d.title, d.extractor, d.ingested_at"
 
 
-def list_documents(conn: sqlite3.Connection, *, outlet: str | None = None, lang: str | None = None,
+def list_documents(conn: Any, *, outlet: str | None = None, lang: str | None = None,
                    since: date | None = None, until: date | None = None, q: str | None = None,
                    after: str | None = None, limit: int = cursor.DEFAULT_LIMIT) -> tuple[list[dict[str, Any]], str | None]:
     """Newest first by (published, row id): the ``documents_published`` index gives that order directly."""
+    sql = dialect(conn)
     where: list[str] = []
     params: list[Any] = []
     if outlet:
@@ -37,14 +37,14 @@ def list_documents(conn: sqlite3.Connection, *, outlet: str | None = None, lang:
         where.append("d.published < ?")  # ISO text: every time of that day sorts before the next day
         params.append((until + timedelta(days=1)).isoformat())
     if q:
-        expression = fts_query(q)
-        where.append("d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)" if expression else "0")
+        expression = sql.fts_param(q)
+        where.append(f"d.id IN ({sql.fts_ids_sql})" if expression else "1 = 0")
         params += [expression] if expression else []
     key = cursor.decode("documents", after, 2)
     if key is not None and not isinstance(key[1], int):
         raise ApiError(422, "invalid cursor", [{"location": "query.cursor", "message": "not a documents cursor"}])
     ids = cursor.desc_keyset(
-        conn, source="documents d INDEXED BY documents_published", rowid="d.id", a="d.published", b="d.id",
+        conn, source=sql.indexed("documents d", "documents_published"), rowid="d.id", a="d.published", b="d.id",
         dated=(where, params), undated=None if (since or until) else (where, params), after=key, limit=limit)
     ids, nxt = cursor.page("documents", ids, limit, lambda r: [r["a_"], r["b_"]])
     rows = cursor.fetch_in_order(
@@ -53,7 +53,7 @@ def list_documents(conn: sqlite3.Connection, *, outlet: str | None = None, lang:
     return [{k: r[k] for k in r.keys() if k not in ("id", "rowid_")} for r in rows], nxt
 
 
-def get_document(conn: sqlite3.Connection, doc_id: str) -> dict[str, Any]:
+def get_document(conn: Any, doc_id: str) -> dict[str, Any]:
     row = conn.execute(f"SELECT {_COLUMNS}, d.text FROM documents d WHERE d.doc_id = ?", (doc_id,)).fetchone()
     if row is None:
         raise ApiError(404, f"no document {doc_id!r}")

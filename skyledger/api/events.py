@@ -11,7 +11,6 @@ current figure), which is all the map needs.  Events come from
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import replace
 from typing import Annotated, Any
 
@@ -19,6 +18,7 @@ from fastapi import APIRouter, Depends, Query, Request
 
 from skyledger.api import cursor
 from skyledger.api.claims import Limit, figure_span, rare_weapon
+from skyledger.api.dialect import dialect
 from skyledger.api.envelope import ApiError, ok
 from skyledger.api.filters import ClaimFilters, claim_filters, claim_where
 from skyledger.store.events import get_event
@@ -28,9 +28,10 @@ router = APIRouter(prefix="/api", tags=["events"])
 _KIND_RANK = "CASE p.kind WHEN 'country' THEN 2 WHEN 'admin1' THEN 1 ELSE 0 END"
 
 
-def list_events(conn: sqlite3.Connection, f: ClaimFilters, *, flagged: bool = False, status: str | None = None,
+def list_events(conn: Any, f: ClaimFilters, *, flagged: bool = False, status: str | None = None,
                 after: str | None = None, limit: int = cursor.DEFAULT_LIMIT) -> tuple[list[dict[str, Any]], str | None]:
     """One page of events matching the filters, newest first, and the next page's cursor."""
+    sql = dialect(conn)
     where: list[str] = []
     params: list[Any] = []
     if f.since:
@@ -47,14 +48,14 @@ def list_events(conn: sqlite3.Connection, f: ClaimFilters, *, flagged: bool = Fa
         params.append(status)
     if flagged:
         where.append("EXISTS (SELECT 1 FROM flags fl WHERE fl.event_id = e.event_id)")
-    member, member_params = claim_where(replace(f, since=None, until=None, attacker=None))
+    member, member_params = claim_where(replace(f, since=None, until=None, attacker=None), sql)
     if member:
         where.append("EXISTS (SELECT 1 FROM event_claims ec JOIN claims c ON c.claim_id = ec.claim_id"
                      f" WHERE ec.event_id = e.event_id AND {' AND '.join(member)})")
         params += member_params
-    source = "events e INDEXED BY events_date"
+    source = sql.indexed("events e", "events_date")
     if rare_weapon(conn, f):  # few claims of this weapon: start from them, not from every event
-        where.append("e.event_id IN (SELECT ec.event_id FROM claims c INDEXED BY claims_weapon_action"
+        where.append(f"e.event_id IN (SELECT ec.event_id FROM {sql.indexed('claims c', 'claims_weapon_action')}"
                      " JOIN event_claims ec ON ec.claim_id = c.claim_id WHERE c.weapon = ?"
                      + (" AND c.action = ?)" if f.action else ")"))
         params += [f.weapon] + ([f.action] if f.action else [])
@@ -70,7 +71,7 @@ def list_events(conn: sqlite3.Connection, f: ClaimFilters, *, flagged: bool = Fa
     return _summaries(conn, rows), nxt
 
 
-def _summaries(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[dict[str, Any]]:
+def _summaries(conn: Any, rows: list[Any]) -> list[dict[str, Any]]:
     ids = [r["event_id"] for r in rows]
     if not ids:
         return []
@@ -97,7 +98,7 @@ def _summaries(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[dict[s
     return out
 
 
-def event_points(conn: sqlite3.Connection, ids: list[str]) -> dict[str, dict[str, Any]]:
+def event_points(conn: Any, ids: list[str]) -> dict[str, dict[str, Any]]:
     """Where to draw each event: the most precise place with coordinates among its claims' places."""
     marks = ", ".join("?" for _ in ids)
     points: dict[str, dict[str, Any]] = {}
@@ -111,7 +112,7 @@ def event_points(conn: sqlite3.Connection, ids: list[str]) -> dict[str, dict[str
     return points
 
 
-def event_detail(conn: sqlite3.Connection, event_id: str) -> dict[str, Any]:
+def event_detail(conn: Any, event_id: str) -> dict[str, Any]:
     """One event (id or unique prefix) with every member claim's quote, figure span and source, flags and links."""
     event = get_event(conn, event_id)
     if event is None:

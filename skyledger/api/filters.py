@@ -2,7 +2,7 @@
 
 ``skyledger claims --since --until --weapon --action --side --attacker --place
 --claimant --text`` and ``GET /api/claims?since=…`` mean the same thing; the
-API adds ``q`` (full-text search over the reports, FTS5) and ``doc_id``.
+API adds ``q`` (full-text search over the reports) and ``doc_id``.
 Values are validated (unknown weapons, bad dates → 422) and only ever reach
 SQL as parameters.
 """
@@ -15,7 +15,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import Query
 
-from skyledger.store import fts_query
+from skyledger.api.dialect import Dialect
 
 Weapon = Literal["drone", "missile", "guided_bomb", "rocket", "aircraft", "other"]
 Action = Literal["launched", "intercepted", "lost", "impacted"]
@@ -61,8 +61,8 @@ def claim_filters(
                         text or None, q or None, doc_id or None)
 
 
-def claim_where(f: ClaimFilters, c: str = "c", dated: bool | None = None) -> tuple[list[str], list[Any]]:
-    """WHERE conditions over claims ``c`` (same meaning as ``Ledger.claims``).
+def claim_where(f: ClaimFilters, sql: Dialect, c: str = "c", dated: bool | None = None) -> tuple[list[str], list[Any]]:
+    """WHERE conditions over claims ``c`` (same meaning as ``Ledger.claims``), in the dialect ``sql``.
 
     ``since``/``until`` bound the claim's date, else its report's publication
     day.  ``dated=True`` writes them for claims that have a date (a range on
@@ -98,12 +98,10 @@ def claim_where(f: ClaimFilters, c: str = "c", dated: bool | None = None) -> tup
         )
         params.extend([f.place, f.place, f.place.upper()])
     if f.q:
-        expression = fts_query(f.q)
+        expression = sql.fts_param(f.q)
         if expression is None:
-            where.append("0")
+            where.append("1 = 0")
         else:
-            # a probe per claim (FTS5 seeks the rowid in the term's doclist): cheap when many reports match
-            where.append("EXISTS (SELECT 1 FROM documents_fts WHERE documents_fts MATCH ? AND documents_fts.rowid ="
-                         f" (SELECT id FROM documents WHERE doc_id = {c}.doc_id))")
+            where.append(sql.fts_probe_sql.format(doc_id=f"{c}.doc_id"))
             params.append(expression)
     return where, params

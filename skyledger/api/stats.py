@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
@@ -12,8 +11,10 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 
+from skyledger.api.dialect import Dialect, dialect
 from skyledger.api.envelope import ok
 from skyledger.api.filters import Side, Weapon
+from skyledger.store.factory import is_postgres
 
 router = APIRouter(prefix="/api", tags=["stats"])
 
@@ -21,33 +22,36 @@ router = APIRouter(prefix="/api", tags=["stats"])
 # breakdown by model are not added); breakdown events (with a parent) are left
 # out so a region's share is not counted beside the national total.
 _TIMELINE = """
-SELECT day AS date, attacker_side, claimant_side, weapon, action, sum(n) AS count, count(*) AS events
+SELECT day AS date, attacker_side, claimant_side, weapon, action, CAST(sum(n) AS INTEGER) AS count, count(*) AS events
 FROM (
-    SELECT e.date AS day, e.attacker_side AS attacker_side,
-           json_extract(f.value, '$.claimant_side') AS claimant_side,
-           json_extract(f.value, '$.weapon') AS weapon, json_extract(f.value, '$.action') AS action,
-           max(json_extract(f.value, '$.count')) AS n
-    FROM events e JOIN event_details x ON x.event_id = e.event_id, json_each(x.figures) f
-    WHERE e.parent_id IS NULL AND e.date IS NOT NULL
-      AND coalesce(json_extract(f.value, '$.current'), 1) {where}
+    SELECT e.date AS day, e.attacker_side AS attacker_side, {claimant_side} AS claimant_side,
+           {weapon} AS weapon, {action} AS action, max({count}) AS n
+    FROM events e JOIN event_details x ON x.event_id = e.event_id, {figures}
+    WHERE e.parent_id IS NULL AND e.date IS NOT NULL AND coalesce({current}, 1 = 1) {where}
     GROUP BY e.event_id, 3, 4, 5
-)
+) AS per_event
 GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
 """
 
 
-def timeline(conn: sqlite3.Connection, *, since: date | None = None, until: date | None = None,
+def _timeline_sql(sql: Dialect, where: str) -> str:
+    return _TIMELINE.format(claimant_side=sql.field("claimant_side"), weapon=sql.field("weapon"),
+                            action=sql.field("action"), count=sql.field("count", "integer"),
+                            current=sql.field("current", "boolean"), figures=sql.figures_sql, where=where)
+
+
+def timeline(conn: Any, *, since: date | None = None, until: date | None = None,
              weapon: str | None = None, attacker: str | None = None, side: str | None = None) -> list[dict[str, Any]]:
     """Rows of (date, attacker_side, claimant_side, weapon, action, count, events), oldest day first."""
+    sql = dialect(conn)
     where, params = [], []
     for clause, value in (("e.date >= ?", since and since.isoformat()), ("e.date <= ?", until and until.isoformat()),
-                          ("json_extract(f.value, '$.weapon') = ?", weapon), ("e.attacker_side = ?", attacker),
-                          ("json_extract(f.value, '$.claimant_side') = ?", side)):
+                          (f"{sql.field('weapon')} = ?", weapon), ("e.attacker_side = ?", attacker),
+                          (f"{sql.field('claimant_side')} = ?", side)):
         if value:
             where.append(clause)
             params.append(value)
-    sql = _TIMELINE.format(where="".join(f" AND {w}" for w in where))
-    return [dict(r) for r in conn.execute(sql, params)]
+    return [dict(r) for r in conn.execute(_timeline_sql(sql, "".join(f" AND {w}" for w in where)), params)]
 
 
 @router.get("/stats", summary="Counts of documents, claims, events, flags and places")
@@ -103,10 +107,12 @@ def timeline_endpoint(
     pool = request.app.state.pool
     if not pool.has_events:
         return ok([], None)
-    key = (pool.path, _signature(pool.path), since, until, weapon, attacker, side)
 
     def compute() -> list[dict[str, Any]]:
         with pool.reader() as conn:
             return timeline(conn, since=since, until=until, weapon=weapon, attacker=attacker, side=side)
 
+    if is_postgres(pool.path):  # no file to watch for writes: the server answers afresh
+        return ok(compute())
+    key = (pool.path, _signature(pool.path), since, until, weapon, attacker, side)
     return ok(_cache.get(key, compute))

@@ -2,7 +2,8 @@
 
 ``sample_ledger(path)`` is ``skyledger demo`` without the printing: the
 packaged corpus ingested and reconciled into ``path`` (skipped when the file
-exists, so a test session builds it once).  ``LiveServer`` runs the app with
+exists, so a test session builds it once); ``fill_sample(ledger)`` does the
+same into an open ledger of either backend (a PostgreSQL database).  ``LiveServer`` runs the app with
 uvicorn on 127.0.0.1 in a background thread, for a real browser to visit.
 """
 
@@ -21,17 +22,22 @@ from skyledger.ingest.samples import sample_corpus
 from skyledger.store import Ledger
 
 
+def fill_sample(ledger: Ledger) -> None:
+    """Ingest and reconcile the packaged sample corpus into ``ledger``."""
+    from skyledger.store.events import rebuild_events
+
+    pipeline.ingest([str(sample_corpus())], ledger)
+    rebuild_events(ledger)
+
+
 def sample_ledger(path: str | Path) -> Path:
     """The packaged sample corpus as a reconciled ledger at ``path`` (built once, atomically)."""
     target = Path(path)
     if target.exists():
         return target
-    from skyledger.store.events import rebuild_events
-
     partial = target.with_name(target.name + f".{os.getpid()}.building")
     with Ledger.open(partial) as ledger:
-        pipeline.ingest([str(sample_corpus())], ledger)
-        rebuild_events(ledger)
+        fill_sample(ledger)
         ledger.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         ledger.conn.execute("PRAGMA journal_mode = DELETE")  # one self-contained file, safe to copy
     os.replace(partial, target)

@@ -1,6 +1,6 @@
 """``skyledger serve``: the JSON API and dashboard over one ledger, with uvicorn.
 
-Read-only unless a token is given (``--token`` or ``SKYLEDGER_TOKEN``), which
+The ledger is an SQLite file or a ``postgresql://`` URL.  Read-only unless a token is given (``--token`` or ``SKYLEDGER_TOKEN``), which
 turns on ``POST /api/ingest`` for requests carrying ``Authorization: Bearer``.
 """
 
@@ -15,6 +15,7 @@ from rich.text import Text
 
 from skyledger.cli.common import DEFAULT_DB, DbOption
 from skyledger.store import LedgerError
+from skyledger.store.factory import is_postgres, open_store
 
 err = Console(stderr=True, highlight=False)
 
@@ -36,22 +37,23 @@ def serve_cmd(
         err.print(Text(f"Error: a web dependency is missing ({exc.name}): reinstall skyledger (pip install -e .)",
                        style="bold red"), soft_wrap=True)
         raise typer.Exit(1) from None
-    if str(db).startswith(("postgresql://", "postgres://")):
-        err.print(Text("Error: the dashboard serves SQLite ledgers; export or batch-load into a file ledger "
-                       "to serve it", style="bold red"), soft_wrap=True)
-        raise typer.Exit(1)
-    db = Path(db)
-    if token and not db.exists():
-        from skyledger.store import Ledger
-
-        Ledger.open(db).close()  # a writable server may start from an empty ledger
+    target: str | Path = db if is_postgres(db) else Path(db)
+    shown = str(target)
     try:
-        app = create_app(db, token=token)
+        if is_postgres(target):
+            from skyledger.store.postgres import _redact
+
+            shown = _redact(db)
+            if token:
+                open_store(target).close()  # a writable server may start from an empty database
+        elif token and not Path(target).exists():
+            open_store(target).close()  # a writable server may start from an empty ledger
+        app = create_app(target, token=token)
     except LedgerError as exc:
         err.print(Text(f"Error: {exc}", style="bold red"), soft_wrap=True)
         raise typer.Exit(1) from None
     mode = "ingest enabled (bearer token)" if token else "read-only"
-    err.print(Text(f"Serving {db} at http://{host}:{port}/ ({mode}); Ctrl+C to stop."), soft_wrap=True)
+    err.print(Text(f"Serving {shown} at http://{host}:{port}/ ({mode}); Ctrl+C to stop."), soft_wrap=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 

@@ -138,6 +138,9 @@ def _row_factory(cursor: Any) -> Any:
     return lambda values: row_type(values[i] for i in keep)
 
 
+_IF_NOT_EXISTS = re.compile(r"^\s*(?:--[^\n]*\n\s*)*CREATE (?:TABLE|INDEX) IF NOT EXISTS (\w+)", re.IGNORECASE)
+
+
 class PgConnection:
     """The slice of ``sqlite3.Connection`` the ledger uses, over psycopg (autocommit; explicit BEGIN/COMMIT)."""
 
@@ -153,10 +156,13 @@ class PgConnection:
         return bool(self.raw.info.transaction_status != psycopg.pq.TransactionStatus.IDLE)
 
     def execute(self, sql: str, params: Sequence[Any] | None = None) -> Any:
-        if "IF NOT EXISTS" in sql[:40] and not params:
+        if not params and "IF NOT EXISTS" in sql[:200]:
             if sql in self._created:  # skyledger.store.events re-ensures its tables on every call
                 return self.raw.cursor()
             self._created.add(sql)
+            match = _IF_NOT_EXISTS.match(sql)
+            if match and self.raw.execute("SELECT to_regclass(%s)", (match.group(1),)).fetchone()[0] is not None:
+                return self.raw.cursor()  # a no-op, as in SQLite, so read-only sessions may ask too
         return self.raw.execute(self.translate(sql), tuple(params or ()))
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> Any:
@@ -309,8 +315,12 @@ class PostgresLedger(Ledger):
 
     @property
     def schema_version(self) -> str | None:
-        names = applied(self.conn)  # type: ignore[arg-type]
-        return names[-1] if names else None
+        """The last migration applied, read without creating anything (a read-only session may ask)."""
+        raw = self.conn.raw  # type: ignore[attr-defined]
+        if raw.execute("SELECT to_regclass('_migrations')").fetchone()[0] is None:
+            return None
+        row = raw.execute("SELECT name FROM _migrations ORDER BY rowid DESC LIMIT 1").fetchone()
+        return row[0] if row else None
 
     @contextmanager
     def transaction(self) -> Iterator[Any]:
