@@ -16,6 +16,7 @@ from typing import Annotated, Any, Literal
 from fastapi import Query
 
 from skyledger.api.dialect import Dialect
+from skyledger.store.filters import claim_conditions
 
 Weapon = Literal["drone", "missile", "guided_bomb", "rocket", "aircraft", "other"]
 Action = Literal["launched", "intercepted", "lost", "impacted"]
@@ -79,24 +80,10 @@ def claim_where(f: ClaimFilters, sql: Dialect, c: str = "c", dated: bool | None 
     if f.until:
         where.append(f"{day} <= ?")
         params.append(f.until.isoformat())
-    for column, value in (("weapon", f.weapon), ("action", f.action), ("claimant_side", f.side),
-                          ("attacker_side", f.attacker), ("doc_id", f.doc_id)):
-        if value:
-            where.append(f"{c}.{column} = ?")
-            params.append(value)
-    if f.claimant:
-        where.append(f"instr(casefold({c}.claimant), casefold(?)) > 0")
-        params.append(f.claimant)
-    if f.text:
-        where.append(f"instr(casefold({c}.quote), casefold(?)) > 0")
-        params.append(f.text)
-    if f.place:
-        where.append(
-            "EXISTS (SELECT 1 FROM claim_places cp LEFT JOIN places p ON p.place_id = cp.place_id"
-            f" WHERE cp.claim_id = {c}.claim_id AND (instr(casefold(cp.name), casefold(?)) > 0"
-            " OR cp.place_id = ? OR p.code = ?))"
-        )
-        params.extend([f.place, f.place, f.place.upper()])
+    conditions, values = claim_conditions(c, weapon=f.weapon, action=f.action, side=f.side, attacker=f.attacker,
+                                          doc_id=f.doc_id, claimant=f.claimant, text=f.text, place=f.place)
+    where += conditions
+    params += values
     if f.q:
         expression = sql.fts_param(f.q)
         if expression is None:

@@ -33,6 +33,7 @@ from skyledger.reconcile import (
     reconcile_partition,
 )
 from skyledger.reconcile.cluster import UNDATED
+from skyledger.store.filters import claim_conditions
 from skyledger.store.migrations import EVENT_DETAILS
 from skyledger.reconcile.evaluate import EventScore, GoldEvent, score_events
 from skyledger.reconcile.records import EventFigure, Link, Reconciliation
@@ -329,21 +330,8 @@ def list_events(
         params.append(attacker)
     if flagged:
         where.append("EXISTS (SELECT 1 FROM flags f WHERE f.event_id = e.event_id)")
-    member: list[str] = []
-    for column, value in (("c.weapon", weapon), ("c.action", action), ("c.claimant_side", side)):
-        if value:
-            member.append(f"casefold({column}) = casefold(?)")
-            params.append(value)
-    if claimant:
-        member.append("instr(casefold(c.claimant), casefold(?)) > 0")
-        params.append(claimant)
-    if place:
-        member.append(
-            "EXISTS (SELECT 1 FROM claim_places cp LEFT JOIN places p ON p.place_id = cp.place_id"
-            " WHERE cp.claim_id = c.claim_id AND (instr(casefold(cp.name), casefold(?)) > 0"
-            " OR cp.place_id = ? OR p.code = ?))"
-        )
-        params.extend([place, place, place.upper()])
+    member, values = claim_conditions(weapon=weapon, action=action, side=side, claimant=claimant, place=place)
+    params += values
     if member:
         where.append(
             "EXISTS (SELECT 1 FROM event_claims ec JOIN claims c ON c.claim_id = ec.claim_id"

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from skyledger.models import Claim, Document, Item
+from skyledger.store.filters import claim_conditions
 from skyledger.store.migrations import MigrationError, migrate, schema_version
 
 _LIST_COLUMNS = ("locations", "place_ids", "launch_places")
@@ -319,24 +320,10 @@ class Ledger:
         if until_day := _iso_day(until, "until"):
             where.append(f"{day} <= ?")
             params.append(until_day)
-        for column, value in (("c.weapon", weapon), ("c.action", action), ("c.claimant_side", side),
-                              ("c.attacker_side", attacker), ("c.doc_id", doc_id)):
-            if value:
-                where.append(f"casefold({column}) = casefold(?)")
-                params.append(value)
-        if claimant:
-            where.append("instr(casefold(c.claimant), casefold(?)) > 0")
-            params.append(claimant)
-        if text:
-            where.append("instr(casefold(c.quote), casefold(?)) > 0")
-            params.append(text)
-        if place:
-            where.append(
-                "EXISTS (SELECT 1 FROM claim_places cp LEFT JOIN places p ON p.place_id = cp.place_id"
-                " WHERE cp.claim_id = c.claim_id AND (instr(casefold(cp.name), casefold(?)) > 0"
-                " OR cp.place_id = ? OR p.code = ?))"
-            )
-            params.extend([place, place, place.upper()])
+        conditions, values = claim_conditions(weapon=weapon, action=action, side=side, attacker=attacker,
+                                              doc_id=doc_id, claimant=claimant, text=text, place=place)
+        where += conditions
+        params += values
         sql = (
             "SELECT c.*, d.url, d.outlet, d.published, d.source, d.title FROM claims c"
             " JOIN documents d ON d.doc_id = c.doc_id"
