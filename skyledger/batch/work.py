@@ -22,8 +22,8 @@ from typing import Any
 
 from skyledger.batch.plan import Partition
 from skyledger.ingest import DEFAULT_LIMITS, Input, Limits, read_input
-from skyledger.ingest.base import IngestError, InputRejected, decode_text
-from skyledger.ingest.jsonl import record_to_document
+from skyledger.ingest.base import IngestError, InputRejected
+from skyledger.ingest.jsonl import read_jsonl_line, record_to_document
 from skyledger.models import Claim, Document
 
 _LIST_FIELDS = ("locations", "place_ids", "launch_places")
@@ -52,38 +52,20 @@ def _schemas() -> tuple[Any, Any]:
 
 # -- reading ------------------------------------------------------------------------
 
-def _jsonl_line(raw: bytes, source: str, number: int, limits: Limits) -> Document | IngestError | None:
-    """One JSONL line exactly as ``skyledger.ingest.jsonl.read_jsonl`` reads it."""
-    locator = f"line={number}"
-    if not raw.strip():
-        return None
-    try:
-        if len(raw) > limits.max_document_bytes:
-            raise InputRejected(f"line is over the {limits.max_document_bytes} byte limit")
-        line = decode_text(raw)
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputRejected(f"invalid JSON: {exc.msg} (column {exc.colno})") from None
-        return record_to_document(record, f"{source}#{locator}")
-    except InputRejected as exc:
-        return IngestError(source, str(exc), locator)
-
-
 def read_partition(part: Partition, limits: Limits = DEFAULT_LIMITS) -> Iterator[Document | IngestError]:
     """The documents (and errors) of one partition, in input order."""
     if part.kind == "jsonl":
         with open(part.location, "rb") as handle:
             handle.seek(part.offset)
             for number in range(part.start + 1, part.stop + 1):
-                record = _jsonl_line(handle.readline(), part.location, number, limits)
+                record = read_jsonl_line(handle.readline(), part.location, number, limits)
                 if record is not None:
                     yield record
     elif part.kind == "jsonl.gz":
         try:
             with gzip.open(part.location, "rb") as handle:
                 for number, raw in enumerate(handle, start=1):
-                    record = _jsonl_line(raw, part.location, number, limits)
+                    record = read_jsonl_line(raw, part.location, number, limits)
                     if record is not None:
                         yield record
         except (OSError, EOFError) as exc:  # a truncated or corrupt archive: keep what was read

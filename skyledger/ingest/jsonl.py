@@ -94,17 +94,24 @@ def read_jsonl(path: Path, limits: Limits = DEFAULT_LIMITS) -> Iterator[Document
         return
     with handle:
         for number, raw in enumerate(handle, start=1):
-            locator = f"line={number}"
-            if not raw.strip():
-                continue
-            try:
-                if len(raw) > limits.max_document_bytes:
-                    raise InputRejected(f"line is over the {limits.max_document_bytes} byte limit")
-                line = decode_text(raw)
-                try:
-                    record = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise InputRejected(f"invalid JSON: {exc.msg} (column {exc.colno})") from None
-                yield record_to_document(record, f"{source}#{locator}")
-            except InputRejected as exc:
-                yield IngestError(source, str(exc), locator)
+            result = read_jsonl_line(raw, source, number, limits)
+            if result is not None:
+                yield result
+
+
+def read_jsonl_line(raw: bytes, source: str, number: int, limits: Limits) -> Document | IngestError | None:
+    """One line of a JSONL file (None for a blank line); shared with the batch workers."""
+    locator = f"line={number}"
+    if not raw.strip():
+        return None
+    try:
+        if len(raw) > limits.max_document_bytes:
+            raise InputRejected(f"line is over the {limits.max_document_bytes} byte limit")
+        line = decode_text(raw)
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputRejected(f"invalid JSON: {exc.msg} (column {exc.colno})") from None
+        return record_to_document(record, f"{source}#{locator}")
+    except InputRejected as exc:
+        return IngestError(source, str(exc), locator)
