@@ -166,7 +166,6 @@ class _Draft:
     time_start: str | None = None
     time_end: str | None = None
     attacker: str | None = None
-    across_n: int | None = None
     home_default: bool = False
     quote_np: str = ""               # the words of the figure, kept for checks after reading
     pre_scope: bool = False
@@ -202,7 +201,7 @@ def extract_text(text: str, published=None, lang: str | None = None) -> list[Cla
     return _merge_repeats(claims, drafts)
 
 
-def _read_item(text: str, folded: str, hits: list[tuple[int, int]], item: segment.Span, item_index: int, lang: str, grammar: Grammar, pub) -> list[Draft]:
+def _read_item(text: str, folded: str, hits: list[tuple[int, int]], item: segment.Span, item_index: int, lang: str, grammar: Grammar, pub) -> list[_Draft]:
     taxonomy = load_taxonomy()
     ctx = _Context()
     drafts: list[_Draft] = []
@@ -319,8 +318,6 @@ def _coarser(current: list, finer: list) -> bool:
     return all(k in ("country",) for k in kinds)
 
 
-_Draft_t = _Draft
-Draft = _Draft
 
 
 def _prose_sentence(text: str, sent: segment.Span, grammar: Grammar, ctx: _Context, prev: list[_Draft]) -> None:
@@ -435,17 +432,13 @@ def _resolve_places(text, drafts: list[_Draft], reading, grammar, ctx: _Context,
         f = d.fig
         begin = f.places_from if f.places_from >= 0 else f.end
         d.locations = places_in(begin, f.scope_end) if f.scope_end > begin else []
-        m = re.search(r"(?i)across (\w+) regions", text[f.end:f.scope_end])
-        if m:
-            from skyledger.extract.lang_en import _value
-
-            d.across_n = _value(m.group(1))
     # coordinated figures share trailing places: "31 drones and 2 missiles at Ukraine"
     for i in range(len(drafts) - 2, -1, -1):
         d, nxt = drafts[i], drafts[i + 1]
         gap = text[d.fig.end:nxt.fig.start]
         if not d.locations and re.fullmatch(r"(?i)[\s,]*(?:and|or|as well as|plus|including|,)?[\s,]*(?:also\s+)?", gap) and not d.fig.elliptical:
             d.locations = list(nxt.locations)
+    fronted = getattr(grammar, "fronted_place", lambda text, lead_start, start, end: False)
     for i, d in enumerate(drafts):
         f = d.fig
         if d.locations:
@@ -470,9 +463,7 @@ def _resolve_places(text, drafts: list[_Draft], reading, grammar, ctx: _Context,
             pm = next((m for m in mentions if m.place.name == name and prev_end <= m.start < f.start), None)
             if pm is None:
                 continue
-            lead = text[max(sent.start, pm.start - 30):pm.start].lower()
-            tail = text[pm.end:pm.end + 12].lower()
-            if re.search(r"(?:\bin|\bover|\babove|\bnear|\bacross|\bat|\bon|\btoward|\btowards|\binto|\bof|\bagainst|\btargeting|\battacked|\bstruck|\bhit|\btargeted|\bpounded)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", lead) or re.match(r"['’]s\s+(?:skies|airspace)", tail):
+            if fronted(text, max(sent.start, pm.start - 30), pm.start, pm.end):
                 pre.append((name, pid))
         if pre:
             d.locations = pre
@@ -644,7 +635,7 @@ def _totals_take_parts_places(text: str, drafts: list[_Draft]) -> None:
                 break
         if len(parts) < 2:
             continue
-        if running == total.fig.count or (total.across_n is not None and total.across_n == len(parts)):
+        if running == total.fig.count or (total.fig.parts_expected == len(parts)):
             union: list = []
             for p in parts:
                 for loc in p.locations:

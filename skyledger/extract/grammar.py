@@ -35,13 +35,13 @@ class RawFigure:
     launch_total: bool = False     # the Y of "X of Y": the launched total
     scope_start: int = 0           # where places for this figure may be read
     scope_end: int = 0
-    chain_id: int = -1             # figures coordinated by "and"/"including" share trailing places
     type_reference: bool = False   # not an event figure ("a new missile", "used a missile")
     launch_places: tuple[str, ...] = ()
     cue_start: int = -1            # where the governing verb starts (-1: passive or none)
     attacker_unknown: bool = False # "a hostile drone": the report does not say whose
     more: bool = False             # "two more UAVs": same place as the figure before
     partitive: bool = False        # "one of the missiles": a part of a figure already given
+    parts_expected: int = -1        # "38 drones across three regions": how many regional parts follow
     places_from: int = -1           # where the figure's places start when the grammar knows better
                                     # than "after the figure" ("над Брянской областью сбиты 5 БПЛА")
     deferred_action: str | None = None  # "6 of the 9 missiles ... were intercepted": used if no verb of its own
@@ -67,7 +67,6 @@ class SentenceReading:
     # "the drones were destroyed over X", "the Shahed drones": uncounted mentions that add a
     # model or places to a figure already given (count is 0)
     elaborations: list[RawFigure] = field(default_factory=list)
-    background: bool = False       # the sentence only gives background (no event figures)
     deferred: bool = False         # no figures: attribution not read (the engine reads it if a later figure needs it)
 
 

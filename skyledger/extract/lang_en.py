@@ -251,6 +251,11 @@ class EnglishGrammar:
         return bool(_FROM_LEAD.search(lead) or re.match(r"\s+directions?\b", text[end:end + 12], re.I)
                     or (re.search(r"(?i)directions?\s+(?:of\s+)?(?:[\w-]+,?\s+(?:and\s+)?){0,6}$", lead)))
 
+    def fronted_place(self, text: str, lead_start: int, start: int, end: int) -> bool:
+        """A place before its figure that is where it happened: "In the Belgorod region, 34 drones were …",
+        "attacked Dnipro with …", "Moscow's skies"."""
+        return bool(_FRONTED_LEAD.search(text[lead_start:start].lower()) or _SKIES.match(text, end))
+
     def excluded_place(self, text: str, start: int, end: int) -> bool:
         """A place named as the agent ("Moscow launched", "fired by Ukraine") is not where the figure happened."""
         return bool(_AGENT_AFTER.match(text, end) or _AGENT_BEFORE.search(text[max(0, start - 12):start]))
@@ -459,6 +464,9 @@ class EnglishGrammar:
                 if re.match(r"(?i)\.\s|;|,\s*(?:which|who|where|damaging|killing|injuring|wounding|causing|sparking|leaving|setting)\b", text[cb.start():cb.end()]):
                     f.scope_end = cb.start()
                     break
+            across = _ACROSS.search(text, f.end, f.scope_end)
+            if across and (n := _value(across.group(1))):
+                f.parts_expected = n
             reason = _SCOPE_END.search(text, f.end, f.scope_end)
             if reason:
                 f.scope_end = reason.start()
@@ -626,6 +634,10 @@ _RELATIVE_LAUNCH = re.compile(
     r"\s+(?:had |has |have )?(?:launched|fired|sent|used)\b")
 _FROM_LEAD = re.compile(r"(?i)\bfrom\s+(?:the\s+)?(?:directions?\s+of\s+)?(?:the\s+)?(?:occupied\s+|russian\s+|border\s+)*(?:region of\s+)?$")
 _CONTINUES = re.compile(r"(?i)\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|all|both)\b")
+_ACROSS = re.compile(r"(?i)across (\w+) regions")
+_FRONTED_LEAD = re.compile(r"(?:\bin|\bover|\babove|\bnear|\bacross|\bat|\bon|\btoward|\btowards|\binto|\bof|\bagainst|"
+                           r"\btargeting|\battacked|\bstruck|\bhit|\btargeted|\bpounded)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
+_SKIES = re.compile(r"(?i)['’]s\s+(?:skies|airspace)")
 _COUNT_AFTER = re.compile(r"[:–—-]\s*\d")
 _OF_TYPES = re.compile(r"(?i)\s+of (?:various|different|several|unknown|unidentified|other|all) (?:types|kinds|models|classes)")
 _COMPOUND_NEXT = re.compile(

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 MAX_COUNT = 100_000  # no single claim counts more objects than this; longer digit runs are not figures
 
-DIGITS = re.compile(r"(?<![\w.,])(\d{1,3}(?:[,\u00a0\u202f ]\d{3})+|\d{1,6})(?![\w]|[.,]\d)")
 
 
 @dataclass(frozen=True, slots=True)
