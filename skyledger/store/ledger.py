@@ -73,9 +73,9 @@ def fts_query(text: str) -> str | None:
     return " ".join(terms[:_MAX_QUERY_TERMS]) or None
 
 
-def _claim_row(doc_id: str, claim: Claim) -> tuple[Any, ...]:
+def _claim_row(doc_id: str, claim: Claim, claim_id: str) -> tuple[Any, ...]:
     return (
-        claim.claim_id, doc_id, claim.item, claim.claimant, claim.claimant_side, claim.action, claim.weapon,
+        claim_id, doc_id, claim.item, claim.claimant, claim.claimant_side, claim.action, claim.weapon,
         claim.weapon_model, claim.attacker_side, claim.count, claim.count_qualifier,
         json.dumps(list(claim.locations), ensure_ascii=False), json.dumps(list(claim.place_ids), ensure_ascii=False),
         claim.date, claim.time_start, claim.time_end, json.dumps(list(claim.launch_places), ensure_ascii=False),
@@ -206,12 +206,13 @@ class Ledger:
         for claim in claims:
             if claim.doc_id != doc_id:
                 claim = replace(claim, doc_id=doc_id)  # ids are per document: a reprint keeps its own claims
-            cursor = self.conn.execute(_INSERT_CLAIM, _claim_row(doc_id, claim))
+            claim_id = claim.claim_id  # a content hash: computed once per claim
+            cursor = self.conn.execute(_INSERT_CLAIM, _claim_row(doc_id, claim, claim_id))
             if cursor.rowcount == 0:
                 continue  # the same claim (same text, span, fields) is already stored
-            self._insert_claim_places(claim)
+            self._insert_claim_places(claim, claim_id)
 
-    def _insert_claim_places(self, claim: Claim) -> None:
+    def _insert_claim_places(self, claim: Claim, claim_id: str) -> None:
         names = list(claim.locations)
         ids: list[str | None] = list(claim.place_ids)
         if len(ids) != len(names):  # no one-to-one pairing: keep names and ids as separate rows
@@ -222,7 +223,7 @@ class Ledger:
             place = self._remember_place(place_id) if place_id else None
             self.conn.execute(
                 "INSERT INTO claim_places (claim_id, ord, place_id, name) VALUES (?, ?, ?, ?)",
-                (claim.claim_id, ord_, place_id, name or (place.name if place else place_id)),
+                (claim_id, ord_, place_id, name or (place.name if place else place_id)),
             )
 
     @cached_property

@@ -381,9 +381,10 @@ class PostgresLedger(Ledger):
             for claim in claims:
                 if claim.doc_id != doc.doc_id:
                     claim = replace(claim, doc_id=doc.doc_id)  # ids are per document, as in Ledger
-                if claim.claim_id in claim_rows:
+                claim_id = claim.claim_id
+                if claim_id in claim_rows:
                     continue  # the same claim twice in one document is stored once
-                claim_rows[claim.claim_id] = _claim_row(doc.doc_id, claim)
+                claim_rows[claim_id] = _claim_row(doc.doc_id, claim, claim_id)
                 place_rows.extend(self._claim_place_rows(claim))
         if not claim_rows:
             return
